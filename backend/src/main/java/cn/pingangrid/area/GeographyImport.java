@@ -21,9 +21,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,13 +33,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Imports the town's dataset ({@code classpath:gis-data/<dataset>/*.geojson}) on start, in one transaction.
- * Idempotent: an import is recorded with the dataset's checksum and a later start with the same data adds
- * nothing. {@code pingan.geography.reimport=true} replaces what was imported. Progress goes to the log.
+ * Imports the town's dataset ({@code classpath:gis-data/<dataset>/*.geojson}) on start, in one transaction,
+ * before the web server takes requests (so no client ever sees half a town). Idempotent: an import is recorded
+ * with the dataset's checksum and a later start with the same data adds nothing.
+ * {@code pingan.geography.reimport=true} replaces what was imported. Progress goes to the log.
  */
 @Component
-@Order(0)
-class GeographyImport implements ApplicationRunner {
+class GeographyImport implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(GeographyImport.class);
 
@@ -53,22 +52,25 @@ class GeographyImport implements ApplicationRunner {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final String dataset;
     private final boolean reimport;
 
-    GeographyImport(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json,
+    GeographyImport(JdbcTemplate jdbc, TransactionTemplate transaction, ApplicationEventPublisher events,
+            ObjectMapper json,
             @Value("${pingan.geography.dataset}") String dataset,
             @Value("${pingan.geography.reimport:false}") boolean reimport) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.events = events;
         this.json = json;
         this.dataset = dataset;
         this.reimport = reimport;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         importDataset(reimport);
     }
 
@@ -84,6 +86,7 @@ class GeographyImport implements ApplicationRunner {
             } else {
                 log.info("数据集 {} 已导入，跳过（以 --pingan.geography.reimport=true 启动可重新导入）", dataset);
             }
+            events.publishEvent(new GeographyReady(dataset));
             return;
         }
         long started = System.nanoTime();
@@ -102,6 +105,7 @@ class GeographyImport implements ApplicationRunner {
             return loaded;
         });
         log.info("数据集 {} 导入完成，用时 {} ms：{}", dataset, (System.nanoTime() - started) / 1_000_000, counts);
+        events.publishEvent(new GeographyReady(dataset));
     }
 
     private int load(String file, byte[] content) {

@@ -1,0 +1,77 @@
+// Every URL the map calls, and one fetch wrapper that turns RFC 9457 problems into Errors with the Chinese detail.
+
+const API = 'api/'; // relative to the page, so the app also works under a context path
+
+/** An API error: `message` is the server's Chinese `detail` (or a Chinese fallback). */
+export class ApiError extends Error {
+  constructor(message, status, invalidParams = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status; // HTTP status, 0 when the server could not be reached
+    this.invalidParams = invalidParams; // [{name, reason}] from a problem's invalid-params
+  }
+}
+
+/** A bbox [minLng, minLat, maxLng, maxLat] as the API's query parameter. */
+export function bboxParam(bbox) {
+  return bbox.map((n) => n.toFixed(6)).join(',');
+}
+
+async function problemOf(response) {
+  const type = response.headers.get('Content-Type') || '';
+  if (type.includes('json')) {
+    try {
+      const problem = await response.json();
+      const params = problem['invalid-params'] || [];
+      const reasons = params.map((p) => p.reason).filter(Boolean).join('；');
+      return new ApiError(problem.detail || reasons || problem.title || `请求失败（HTTP ${response.status}）`,
+        response.status, params);
+    } catch (ignored) {
+      // not JSON after all: fall through to the generic message
+    }
+  }
+  return new ApiError(`请求失败（HTTP ${response.status}）`, response.status);
+}
+
+async function getJson(path, params = {}, { signal } = {}) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') {
+      query.set(name, value);
+    }
+  }
+  const search = query.toString();
+  const url = API + path + (search ? `?${search}` : '');
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/geo+json, application/json' }, signal });
+  } catch (error) {
+    if (error.name === 'AbortError') {
+      throw error;
+    }
+    throw new ApiError('无法连接服务器，请检查网络', 0);
+  }
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+  return response.json();
+}
+
+const encode = encodeURIComponent;
+
+export const api = {
+  mapSettings: () => getJson('map-settings'),
+  town: () => getJson('town'),
+  neighbours: () => getJson('neighbours'),
+  water: () => getJson('water'),
+  places: () => getJson('places'),
+  roads: ({ bbox, roadClass } = {}) => getJson('roads', { bbox: bbox && bboxParam(bbox), class: roadClass }),
+  villages: ({ bbox } = {}) => getJson('villages', { bbox: bbox && bboxParam(bbox) }),
+  village: (code) => getJson(`villages/${encode(code)}`),
+  grids: ({ bbox, village } = {}) => getJson('grids', { bbox: bbox && bboxParam(bbox), village }),
+  grid: (code) => getJson(`grids/${encode(code)}`),
+  /** At most 0.1° on a side: the server refuses larger boxes. */
+  buildings: ({ bbox, limit }, options) => getJson('buildings', { bbox: bboxParam(bbox), limit }, options),
+  locate: (lng, lat) => getJson('locate', { lng: lng.toFixed(7), lat: lat.toFixed(7) }),
+  search: (q, options) => getJson('search', { q }, options),
+};

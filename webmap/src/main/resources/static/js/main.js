@@ -1,0 +1,164 @@
+// Wires the map together: panes, the offline base map, the town's layers, controls, click-to-locate, the
+// optional "my area" from the URL, and a small read-only hook for browser tests (window.pinganMap and
+// data-* attributes on <body>, so tests can wait on real state instead of sleeping).
+import { api } from './api.js';
+import { OfflineBaseLayer, TownBorderLayer } from './layers/base.js';
+import { WaterLayer } from './layers/water.js';
+import { RoadsLayer } from './layers/roads.js';
+import { VillagesLayer } from './layers/villages.js';
+import { GridsLayer } from './layers/grids.js';
+import { BuildingsLayer } from './layers/buildings.js';
+import { PlacesLayer } from './layers/places.js';
+import { onlineBaseLayer } from './layers/online.js';
+import { showMyArea } from './layers/my-area.js';
+import { SearchControl } from './controls/search.js';
+import { CoordinatesControl } from './controls/coordinates.js';
+import { LegendControl } from './controls/legend.js';
+import { NoticeControl } from './controls/notice.js';
+import { LocateHandler } from './handlers/locate.js';
+
+/** Our panes, bottom to top, between Leaflet's tile pane (200) and its marker pane (600). */
+const PANES = {
+  pgBase: 210, pgWater: 300, pgRoads: 320, pgBuildings: 340, pgGrids: 400, pgVillages: 410,
+  pgTileLabels: 420, pgPlaces: 425, pgLabels: 430, pgMask: 450,
+};
+
+const state = document.body.dataset; // the test hook's data attributes
+
+function createMap() {
+  const map = L.map('map', {
+    zoomControl: false, // added after the search box, so search sits above it
+    attributionControl: false, // added below with a short prefix
+    minZoom: 9,
+    maxZoom: 19,
+    zoomSnap: 0.5, // lets the whole town fill the screen better than whole zoom levels
+  });
+  for (const [name, zIndex] of Object.entries(PANES)) {
+    map.createPane(name).style.zIndex = String(zIndex);
+  }
+  return map;
+}
+
+/** Loads a layer's data, recording the feature count as data-<attribute> (or 'error' and a notice). */
+function load(layer, attribute, what, notice) {
+  layer.load().then((count) => {
+    state[attribute] = String(count);
+  }, (error) => {
+    state[attribute] = 'error';
+    notice.show(attribute, `${what}加载失败：${error.message}`, 'error');
+  });
+}
+
+function reportBuildings(buildings, notice) {
+  buildings.on('hidden', () => {
+    notice.show('buildings', `放大到 ${buildings.options.minZoom} 级以上显示楼栋`);
+    Object.assign(state, { buildingsState: 'hidden', buildingsCount: '0' });
+  }).on('loading', () => {
+    notice.show('buildings', '正在加载楼栋…');
+    state.buildingsState = 'loading';
+  }).on('ready', (e) => {
+    if (e.truncated) {
+      notice.show('buildings', `此处楼栋过多，仅显示其中 ${e.count} 栋`);
+    } else {
+      notice.hide('buildings');
+    }
+    Object.assign(state, { buildingsState: 'ready', buildingsCount: String(e.count),
+      buildingsTruncated: String(e.truncated) });
+  }).on('error', (e) => {
+    notice.show('buildings', `楼栋加载失败：${e.error.message}`, 'error');
+    state.buildingsState = 'error';
+  }).on('remove', () => {
+    notice.hide('buildings');
+    state.buildingsState = 'off';
+  });
+}
+
+function start(settings) {
+  const map = createMap();
+  const [minLng, minLat, maxLng, maxLat] = settings.bbox || [111.7, 28.35, 112.0, 28.55];
+  map.fitBounds([[minLat, minLng], [maxLat, maxLng]]);
+
+  const notice = new NoticeControl();
+  const base = new OfflineBaseLayer();
+  const layers = {
+    townBorder: new TownBorderLayer(),
+    water: new WaterLayer(),
+    roads: new RoadsLayer(),
+    buildings: new BuildingsLayer(),
+    grids: new GridsLayer(),
+    villages: new VillagesLayer(),
+    places: new PlacesLayer(),
+    myArea: null, // set when ?grid= or ?village= names an area
+  };
+  const online = settings.onlineLayers || [];
+  const baseLayers = { 离线底图: base }; // offered as a choice only when there is something to choose
+  for (const config of online) {
+    baseLayers[config.name] = onlineBaseLayer(config);
+  }
+  const overlays = {
+    镇界: layers.townBorder, 水系: layers.water, 道路: layers.roads, '村/社区': layers.villages,
+    网格: layers.grids, 楼栋: layers.buildings, 地名: layers.places,
+  };
+
+  const search = new SearchControl().addTo(map);
+  L.control.zoom({ zoomInTitle: '放大', zoomOutTitle: '缩小' }).addTo(map);
+  L.control.layers(online.length ? baseLayers : {}, overlays).addTo(map); // collapsed: opens on hover or tap
+  const legend = new LegendControl().addTo(map);
+  L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' })
+    .addAttribution('示意数据，非测绘成果').addTo(map);
+  notice.addTo(map);
+  L.control.scale({ metric: true, imperial: false }).addTo(map);
+  new CoordinatesControl().addTo(map);
+  new LocateHandler(map).enable();
+
+  reportBuildings(layers.buildings, notice);
+  base.addTo(map);
+  Object.values(layers).forEach((layer) => layer && layer.addTo(map));
+
+  base.load().then((town) => {
+    layers.townBorder.addData(town);
+    state.baseLoaded = 'true';
+  }, (error) => notice.show('base', `底图加载失败：${error.message}`, 'error'));
+  load(layers.water, 'waterLoaded', '水系', notice);
+  load(layers.roads, 'roadsLoaded', '道路', notice);
+  load(layers.villages, 'villagesLoaded', '村（社区）', notice);
+  load(layers.grids, 'gridsLoaded', '网格', notice);
+  load(layers.places, 'placesLoaded', '地名', notice);
+
+  search.on('select', () => {
+    delete state.searchFlownTo;
+  }).on('arrive', (e) => {
+    state.searchFlownTo = e.hit.code;
+  }); // search errors are shown in the search box's own list
+  map.on('popupopen', () => {
+    state.locateState = 'pending';
+  }).on('pg:located', () => {
+    state.locateState = 'done';
+  }).on('pg:locatefailed', () => {
+    state.locateState = 'error';
+  });
+
+  const params = new URLSearchParams(window.location.search);
+  const areaCode = params.get('grid') || params.get('village');
+  if (areaCode) {
+    showMyArea(map, areaCode).then((area) => {
+      layers.myArea = area;
+      legend.showMyArea(area.feature.properties.name);
+      state.myArea = areaCode;
+    }, (error) => {
+      notice.show('myArea', `无法显示我的区域：${error.message}`, 'error');
+      state.myArea = 'error';
+    });
+  }
+
+  window.pinganMap = Object.freeze({ map, base, layers, controls: Object.freeze({ search, legend, notice }) });
+  state.mapReady = 'true';
+}
+
+api.mapSettings().then(start, (error) => {
+  const message = document.createElement('p');
+  message.className = 'pg-fatal';
+  message.textContent = `地图无法启动：${error.message}`;
+  document.body.appendChild(message);
+  state.mapReady = 'error';
+});

@@ -1,0 +1,38 @@
+// Chinese names for the API's enumeration codes.
+
+export const BUILDING_USES = {
+  residential: '住宅',
+  commercial: '商业',
+  public: '公共服务',
+  industrial: '工业',
+  farm: '农业生产',
+};
+
+export const VILLAGE_KINDS = {
+  village: '村',
+  community: '社区',
+};
+
+export const ROAD_CLASSES = {
+  national: '国道',
+  provincial: '省道',
+  county: '县道',
+  town: '乡镇道路',
+  village: '村道',
+};
+
+export const PLACE_KINDS = {
+  government: '政府机关',
+  police: '派出所',
+  hospital: '医院',
+  ferry: '渡口',
+  scenic: '景区',
+  mine: '矿区',
+  hydropower: '水电站',
+  school: '学校',
+};
+
+/** The Chinese name of `code` in `terms`, or the code itself when it is unknown. */
+export function termOf(terms, code) {
+  return terms[code] || code || '—';
+}
