@@ -1,4 +1,6 @@
 // Every URL the map calls, and one fetch wrapper that turns RFC 9457 problems into Errors with the Chinese detail.
+// A 401 (not signed in, or the session ended) sends the browser to the sign-in page and back here afterwards.
+import { csrfHeaders, ensureCsrfCookie } from './csrf.js';
 
 const API = 'api/'; // relative to the page, so the app also works under a context path
 
@@ -51,15 +53,47 @@ async function getJson(path, params = {}, { signal } = {}) {
     }
     throw new ApiError('无法连接服务器，请检查网络', 0);
   }
+  if (response.status === 401) {
+    toLogin();
+  }
   if (!response.ok) {
     throw await problemOf(response);
   }
   return response.json();
 }
 
+function toLogin() {
+  const here = window.location.pathname + window.location.search;
+  window.location.assign(`login.html?next=${encodeURIComponent(here)}`);
+}
+
+/** A change (POST, PUT, PATCH, DELETE), with the CSRF header the server requires. */
+async function send(method, path, body) {
+  await ensureCsrfCookie();
+  const headers = { ...csrfHeaders() };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  let response;
+  try {
+    response = await fetch(API + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (error) {
+    throw new ApiError('无法连接服务器，请检查网络', 0);
+  }
+  if (response.status === 401 && path !== 'logout') {
+    toLogin();
+  }
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+  return response.status === 204 ? null : response.json();
+}
+
 const encode = encodeURIComponent;
 
 export const api = {
+  me: () => getJson('me'),
+  logout: () => send('POST', 'logout'),
   mapSettings: () => getJson('map-settings'),
   town: () => getJson('town'),
   neighbours: () => getJson('neighbours'),

@@ -1,6 +1,6 @@
-// Wires the map together: panes, the offline base map, the town's layers, controls, click-to-locate, the
-// optional "my area" from the URL, and a small read-only hook for browser tests (window.pinganMap and
-// data-* attributes on <body>, so tests can wait on real state instead of sleeping).
+// Wires the map together: panes, the offline base map, the town's layers, controls, click-to-locate, who is
+// signed in and "my area" (the user's own grids or village, or one named in the URL), and a small read-only hook
+// for browser tests (window.pinganMap and data-* attributes on <body>, so tests can wait on real state).
 import { api } from './api.js';
 import { OfflineBaseLayer, TownBorderLayer } from './layers/base.js';
 import { WaterLayer } from './layers/water.js';
@@ -15,6 +15,7 @@ import { SearchControl } from './controls/search.js';
 import { CoordinatesControl } from './controls/coordinates.js';
 import { LegendControl } from './controls/legend.js';
 import { NoticeControl } from './controls/notice.js';
+import { UserControl } from './controls/user.js';
 import { LocateHandler } from './handlers/locate.js';
 
 /** Our panes, bottom to top, between Leaflet's tile pane (200) and its marker pane (600). */
@@ -73,7 +74,12 @@ function reportBuildings(buildings, notice) {
   });
 }
 
-function start(settings) {
+/** The codes of the user's own area: none for whole-town roles (they see everything) and for roles without one. */
+function ownAreaCodes(me) {
+  return me.area.wholeTown ? [] : [...me.area.grids, ...me.area.villages];
+}
+
+function start(settings, me) {
   const map = createMap();
   const [minLng, minLat, maxLng, maxLat] = settings.bbox || [111.7, 28.35, 112.0, 28.55];
   map.fitBounds([[minLat, minLng], [maxLat, maxLng]]);
@@ -101,6 +107,7 @@ function start(settings) {
   };
 
   const search = new SearchControl().addTo(map);
+  new UserControl(me, { onLogout: api.logout }).addTo(map);
   L.control.zoom({ zoomInTitle: '放大', zoomOutTitle: '缩小' }).addTo(map);
   L.control.layers(online.length ? baseLayers : {}, overlays).addTo(map); // collapsed: opens on hover or tap
   const legend = new LegendControl().addTo(map);
@@ -139,12 +146,16 @@ function start(settings) {
   });
 
   const params = new URLSearchParams(window.location.search);
-  const areaCode = params.get('grid') || params.get('village');
-  if (areaCode) {
-    showMyArea(map, areaCode).then((area) => {
+  const urlCode = params.get('grid') || params.get('village');
+  const areaCodes = urlCode ? [urlCode] : ownAreaCodes(me);
+  if (!me.area.wholeTown && ownAreaCodes(me).length === 0) {
+    notice.show('myArea', '您的账户没有分配村（社区）或网格，地图只显示底图');
+  }
+  if (areaCodes.length) {
+    showMyArea(map, areaCodes).then((area) => {
       layers.myArea = area;
       legend.showMyArea(area.feature.properties.name);
-      state.myArea = areaCode;
+      state.myArea = areaCodes.join(',');
     }, (error) => {
       notice.show('myArea', `无法显示我的区域：${error.message}`, 'error');
       state.myArea = 'error';
@@ -152,10 +163,11 @@ function start(settings) {
   }
 
   window.pinganMap = Object.freeze({ map, base, layers, controls: Object.freeze({ search, legend, notice }) });
+  state.user = me.username;
   state.mapReady = 'true';
 }
 
-api.mapSettings().then(start, (error) => {
+Promise.all([api.mapSettings(), api.me()]).then(([settings, me]) => start(settings, me), (error) => {
   const message = document.createElement('p');
   message.className = 'pg-fatal';
   message.textContent = `地图无法启动：${error.message}`;

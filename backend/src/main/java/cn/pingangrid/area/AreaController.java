@@ -42,13 +42,13 @@ class AreaController {
 
     @GetMapping("/villages")
     FeatureCollection villages(@RequestParam(required = false) String bbox) {
-        return FeatureCollection.of(geography.villages(box(bbox), AreaScope.EVERYTHING).stream()
+        return FeatureCollection.of(geography.villages(box(bbox), AreaScope.current()).stream()
                 .map(Village::toFeature).toList());
     }
 
     @GetMapping("/villages/{code}")
     Feature village(@PathVariable String code) {
-        AreaScope scope = AreaScope.EVERYTHING;
+        AreaScope scope = AreaScope.current();
         // another area's village is "not found", not "forbidden": a 403 would tell that it exists
         Village village = geography.village(AreaCodes.village("code", code)).filter(v -> scope.seesVillage(code))
                 .orElseThrow(() -> new NotFoundException("没有代码为 " + code + " 的村（社区）"));
@@ -63,12 +63,12 @@ class AreaController {
     FeatureCollection grids(@RequestParam(required = false) String bbox,
             @RequestParam(required = false) String village) {
         return FeatureCollection.of(geography.grids(box(bbox), AreaCodes.village("village", village),
-                AreaScope.EVERYTHING).stream().map(Grid::toFeature).toList());
+                AreaScope.current()).stream().map(Grid::toFeature).toList());
     }
 
     @GetMapping("/grids/{code}")
     Feature grid(@PathVariable String code) {
-        AreaScope scope = AreaScope.EVERYTHING;
+        AreaScope scope = AreaScope.current();
         Grid grid = geography.grid(AreaCodes.grid("code", code)).filter(g -> scope.seesGrid(code))
                 .orElseThrow(() -> new NotFoundException("没有代码为 " + code + " 的网格"));
         Map<String, Object> properties = grid.properties();
@@ -96,7 +96,7 @@ class AreaController {
         }
         int max = buildingLimits.resolve(limit);
         List<Building> found = geography.buildings(box == null ? null : box.toPolygon(),
-                AreaCodes.grid("grid", grid), AreaCodes.village("village", village), AreaScope.EVERYTHING, max + 1);
+                AreaCodes.grid("grid", grid), AreaCodes.village("village", village), AreaScope.current(), max + 1);
         boolean truncated = found.size() > max;
         List<Feature> features = found.stream().limit(max).map(Building::toFeature).toList();
         return new FeatureCollection(features, truncated);
@@ -113,7 +113,7 @@ class AreaController {
         Point point = inputCrs.toStoredPoint(lng, lat);
         Grid grid = geography.gridAt(point).orElseThrow(() -> new NotFoundException(
                 "该点（经度 " + lng + "，纬度 " + lat + "）不在本镇范围内"));
-        if (!AreaScope.EVERYTHING.seesGrid(grid.getCode())) {
+        if (!AreaScope.current().seesGrid(grid.getCode())) {
             throw new NotFoundException("该点（经度 " + lng + "，纬度 " + lat + "）不在您负责的区域内");
         }
         Village village = geography.village(grid.getVillageCode()).orElseThrow();
@@ -134,7 +134,7 @@ class AreaController {
             throw new InvalidInputException("q", "请输入 1 到 32 个字的村名、网格名或代码");
         }
         List<Map<String, Object>> hits = new ArrayList<>();
-        AreaScope scope = AreaScope.EVERYTHING;
+        AreaScope scope = AreaScope.current();
         geography.villagesMatching(text, scope, 10)
                 .forEach(v -> hits.add(hit("village", v.getCode(), v.getName(), v.getBoundary())));
         geography.gridsMatching(text, scope, 10)

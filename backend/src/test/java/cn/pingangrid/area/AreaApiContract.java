@@ -20,10 +20,13 @@ import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import cn.pingangrid.geo.Gcj02Transform;
+import cn.pingangrid.testsupport.DemoUsers;
 import cn.pingangrid.testsupport.TownDataset;
 import cn.pingangrid.testsupport.TownDataset.Item;
 import tools.jackson.databind.JsonNode;
@@ -45,11 +48,18 @@ abstract class AreaApiContract {
     JdbcTemplate jdbc;
     @Autowired
     GeographyImport geographyImport;
+    @Autowired
+    UserDetailsService users;
 
     final JsonMapper json = JsonMapper.builder().build();
 
+    /** The area API as seen by the town office, who sees the whole town. */
+    ResultActions getAsTown(String url) throws Exception {
+        return mvc.perform(get(url).with(DemoUsers.as(users, DemoUsers.TOWN_OFFICE)));
+    }
+
     JsonNode getJson(String url) throws Exception {
-        MvcResult result = mvc.perform(get(url)).andExpect(status().isOk()).andReturn();
+        MvcResult result = getAsTown(url).andExpect(status().isOk()).andReturn();
         return json.readTree(result.getResponse().getContentAsByteArray());
     }
 
@@ -170,7 +180,8 @@ abstract class AreaApiContract {
     void searchFindsVillagesAndGridsByNameOrCode() throws Exception {
         Item village = VILLAGES.get(8);
         String name = village.properties().get("name").asString();
-        MvcResult result = mvc.perform(get("/api/search").param("q", name)).andExpect(status().isOk()).andReturn();
+        MvcResult result = mvc.perform(get("/api/search").param("q", name)
+                .with(DemoUsers.as(users, DemoUsers.TOWN_OFFICE))).andExpect(status().isOk()).andReturn();
         JsonNode hits = json.readTree(result.getResponse().getContentAsByteArray());
         assertThat(hits.get(0).get("type").asString()).isEqualTo("village");
         assertThat(hits.get(0).get("code").asString()).isEqualTo(village.code());
@@ -224,7 +235,7 @@ abstract class AreaApiContract {
 
     @Test
     void pointOutsideTheTownIsA404Problem() throws Exception {
-        mvc.perform(get("/api/locate?lng=116.39&lat=39.91")).andExpect(status().isNotFound())
+        getAsTown("/api/locate?lng=116.39&lat=39.91").andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不在本镇范围内")));
     }
@@ -258,18 +269,18 @@ abstract class AreaApiContract {
     void malformedCodesAreA400AndUnknownOnesA404() throws Exception {
         expectProblem("/api/grids?village=abc", 400, "village");
         expectProblem("/api/villages/12", 400, "code");
-        mvc.perform(get("/api/villages/430922117999")).andExpect(status().isNotFound())
+        getAsTown("/api/villages/430922117999").andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
     void unknownApiPathIsA404Problem() throws Exception {
-        mvc.perform(get("/api/nothing-here")).andExpect(status().isNotFound())
+        getAsTown("/api/nothing-here").andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     void expectProblem(String url, int status, String field) throws Exception {
-        mvc.perform(get(url)).andExpect(status().is(status))
+        getAsTown(url).andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(status))
                 .andExpect(jsonPath("$['invalid-params'][0].name").value(field));

@@ -7,9 +7,10 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The application on an in-memory H2GIS database, with a real server on a random port (for the browser) and
+ * The application (demo profile: one account per role) on an in-memory H2GIS database, with a real server on a random port (for the browser) and
  * MockMvc (for the API). Every test class carrying exactly this annotation shares one Spring context.
  */
 @Target(ElementType.TYPE)
@@ -19,5 +20,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         "spring.datasource.username=sa",
         "spring.datasource.password=" })
 @AutoConfigureMockMvc
+@ActiveProfiles("demo")
 public @interface H2gisTest {
 }

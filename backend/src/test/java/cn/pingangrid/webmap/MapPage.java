@@ -20,6 +20,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import cn.pingangrid.testsupport.DemoUsers;
+
 /**
  * The web map in the browser, read through its test hook ({@code window.pinganMap} and the data attributes on
  * {@code <body>}), so tests wait on the page's real state instead of sleeping.
@@ -39,9 +41,17 @@ final class MapPage {
         this.viewportName = browser.viewport.name();
     }
 
-    /** Opens the page (with an optional query such as {@code ?grid=...}) and waits until every layer is loaded. */
+    /**
+     * Opens the page (with an optional query such as {@code ?grid=...}) and waits until every layer is loaded.
+     * Signed out, the server sends the browser to the sign-in page first: sign in there as the town office.
+     */
     MapPage open(String query) {
         driver.get(base + query);
+        if (driver.getCurrentUrl().contains("login.html")) {
+            submitLogin(DemoUsers.TOWN_OFFICE, DemoUsers.PASSWORD);
+            waitFor("the sign-in to lead back to the map", p -> !driver.getCurrentUrl().contains("login.html"));
+            driver.get(base + query);
+        }
         waitFor("the map and its layers to load", page -> "true".equals(data("mapReady"))
                 && "true".equals(data("baseLoaded")) && isCount(data("villagesLoaded"))
                 && isCount(data("gridsLoaded")) && isCount(data("roadsLoaded")));
@@ -50,6 +60,25 @@ final class MapPage {
 
     MapPage open() {
         return open("");
+    }
+
+    /** Ends the browser's session, so the next page asks for a sign-in. */
+    MapPage signOut() {
+        driver.manage().deleteAllCookies();
+        return this;
+    }
+
+    /** Opens the sign-in page and submits it; the caller waits for what should follow. */
+    MapPage submitLogin(String username, String password) {
+        if (!driver.getCurrentUrl().contains("login.html")) {
+            driver.get(base + "login.html");
+        }
+        driver.findElement(By.id("username")).clear();
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).clear();
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        return this;
     }
 
     private static boolean isCount(String value) {

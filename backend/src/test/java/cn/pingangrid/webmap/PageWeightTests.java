@@ -2,7 +2,7 @@ package cn.pingangrid.webmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import java.net.http.HttpClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.pingangrid.testsupport.DemoUsers;
 import cn.pingangrid.testsupport.H2gisTest;
+import cn.pingangrid.testsupport.SignedInHttp;
 
 /** What the browser downloads before any data, and compression of the data itself. */
 @H2gisTest
@@ -34,6 +36,7 @@ class PageWeightTests {
 
     @Test
     void pageWithLeafletAndAllOurModulesWeighsAtMost300KB() throws Exception {
+        SignedInHttp http = SignedInHttp.signedIn(port, DemoUsers.TOWN_OFFICE, DemoUsers.PASSWORD);
         URI page = URI.create("http://localhost:" + port + "/");
         Map<URI, Integer> sizes = new LinkedHashMap<>();
         Deque<URI> queue = new ArrayDeque<>();
@@ -43,7 +46,7 @@ class PageWeightTests {
             if (sizes.containsKey(uri) || !uri.getHost().equals("localhost")) {
                 continue;
             }
-            HttpResponse<byte[]> response = fetch(uri);
+            HttpResponse<byte[]> response = http.get(uri.toString());
             assertThat(response.statusCode()).as("GET " + uri).isEqualTo(200);
             sizes.put(uri, response.body().length);
             String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
@@ -69,8 +72,10 @@ class PageWeightTests {
 
     @Test
     void geoJsonIsGzippedWhenTheClientAcceptsIt() throws Exception {
-        HttpResponse<byte[]> response = TownApi.HTTP.send(HttpRequest
+        SignedInHttp http = SignedInHttp.signedIn(port, DemoUsers.TOWN_OFFICE, DemoUsers.PASSWORD);
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest
                 .newBuilder(URI.create("http://localhost:" + port + "/api/villages"))
+                .header("Cookie", "JSESSIONID=" + http.cookie("JSESSIONID"))
                 .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -79,9 +84,5 @@ class PageWeightTests {
         assertThat(body).hasSizeGreaterThan(2);
         assertThat(body[0] & 0xff).as("gzip magic").isEqualTo(0x1f);
         assertThat(body[1] & 0xff).isEqualTo(0x8b);
-    }
-
-    private static HttpResponse<byte[]> fetch(URI uri) throws IOException, InterruptedException {
-        return TownApi.HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -1,44 +1,40 @@
 package cn.pingangrid.webmap;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import cn.pingangrid.testsupport.DemoUsers;
+import cn.pingangrid.testsupport.SignedInHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The running application's API as the tests see it: what the page should show is derived from it. */
+/**
+ * The running application's API as the tests see it, signed in (as the town office unless told otherwise): what
+ * the page should show is derived from it.
+ */
 final class TownApi {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final String base;
+    final SignedInHttp http;
 
     TownApi(int port) {
-        this.base = "http://localhost:" + port;
+        this(port, DemoUsers.TOWN_OFFICE);
+    }
+
+    TownApi(int port, String username) {
+        this.http = SignedInHttp.signedIn(port, username, DemoUsers.PASSWORD);
     }
 
     /** GET {@code path} (starting with /api/), expecting {@code status}; the body as JSON. */
     JsonNode get(String path, int status) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != status) {
-                throw new AssertionError("GET " + path + ": HTTP " + response.statusCode() + " " + response.body());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<byte[]> response = http.get(path);
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        if (response.statusCode() != status) {
+            throw new AssertionError("GET " + path + ": HTTP " + response.statusCode() + " " + body);
         }
+        return JSON.readTree(body);
     }
 
     JsonNode get(String path) {

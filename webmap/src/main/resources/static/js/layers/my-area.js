@@ -1,6 +1,5 @@
-// "My area": one grid or village framed on the map, with everything outside it dimmed by a mask (a world
-// rectangle with the area as its hole) and the area outlined. A later issue binds it to the logged-in user;
-// for now main.js takes the code from the URL (?grid= or ?village=).
+// "My area": the signed-in user's grids or village (or an area named in the URL, ?grid= / ?village=) framed on
+// the map, with everything outside dimmed by a mask (a world rectangle with the area as its hole) and outlined.
 import { api } from '../api.js';
 
 const WORLD = [[-85, -180], [-85, 180], [85, 180], [85, -180]];
@@ -48,23 +47,40 @@ export const MyAreaLayer = L.LayerGroup.extend({
   },
 });
 
-/**
- * Shows the area with `code` on `map`, replacing any area shown before: a 14-digit code is a grid, a 12-digit
- * code a village or community. Resolves with the MyAreaLayer (on the map and framed); rejects with the API's
- * Chinese message.
- */
-export function showMyArea(map, code) {
+function areaFeature(code) {
   const text = String(code || '').trim();
-  let request;
   if (/^\d{14}$/.test(text)) {
-    request = api.grid(text);
-  } else if (/^\d{12}$/.test(text)) {
-    request = api.village(text);
-  } else {
-    return Promise.reject(new Error(`“${text}”不是网格代码（14 位）或村（社区）代码（12 位）`));
+    return api.grid(text);
   }
-  return request.then((feature) => {
+  if (/^\d{12}$/.test(text)) {
+    return api.village(text);
+  }
+  return Promise.reject(new Error(`“${text}”不是网格代码（14 位）或村（社区）代码（12 位）`));
+}
+
+/** Several areas as one feature: a MultiPolygon of their polygons, named by all their names. */
+function combined(features) {
+  if (features.length === 1) {
+    return features[0];
+  }
+  const polygons = features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates]
+    : f.geometry.coordinates));
+  return {
+    type: 'Feature',
+    geometry: { type: 'MultiPolygon', coordinates: polygons },
+    properties: { name: features.map((f) => f.properties.name).join('、') },
+  };
+}
+
+/**
+ * Shows the area of one code, or of several, on `map`, replacing any area shown before: a 14-digit code is a
+ * grid, a 12-digit code a village or community. Resolves with the MyAreaLayer (on the map and framed); rejects
+ * with the API's Chinese message.
+ */
+export function showMyArea(map, codes) {
+  const list = Array.isArray(codes) ? codes : [codes];
+  return Promise.all(list.map(areaFeature)).then((features) => {
     map.eachLayer((layer) => layer instanceof MyAreaLayer && map.removeLayer(layer));
-    return new MyAreaLayer(feature).addTo(map).frame(map);
+    return new MyAreaLayer(combined(features)).addTo(map).frame(map);
   });
 }

@@ -1,0 +1,107 @@
+package cn.pingangrid.account;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Session sign-in with CSRF protection (cookie token, sent back as a header by the page's scripts), problem+json
+ * answers for the API, a sign-in page for the browser, and a Content-Security-Policy the map works under.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** No inline scripts anywhere; Leaflet sets inline styles, tiles come from the optional online base maps. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: https://*.tianditu.gov.cn "
+            + "https://tile.openstreetmap.org; connect-src 'self'; font-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, LoginLockout lockout,
+            SessionRegistry sessions) throws Exception {
+        var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/login.html", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico", "/webjars/**",
+                        "/error", "/api/csrf", "/actuator/health")
+                .permitAll()
+                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/api/login")
+                        .successHandler((request, response, authentication) -> write(json, response, 200,
+                                Map.of("username", authentication.getName())))
+                        .failureHandler((request, response, exception) -> problem(json, response,
+                                HttpStatus.UNAUTHORIZED, "登录失败", exception instanceof LockedException
+                                        ? lockout.lockMessage() : "用户名或密码错误")))
+                .logout(logout -> logout.logoutUrl("/api/logout")
+                        .logoutSuccessHandler((request, response, authentication) -> response.setStatus(204)))
+                .csrf(csrf -> csrf.spa())
+                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> problem(json, response,
+                                HttpStatus.UNAUTHORIZED, "未登录", "请先登录"), api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login.html"),
+                                request -> true)
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> problem(json, response,
+                                HttpStatus.FORBIDDEN, "无权操作", e instanceof CsrfException
+                                        ? "请求缺少有效的 CSRF 令牌，请刷新页面后重试" : "您的角色不能进行此操作"),
+                                request -> true))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, upgradable by prefix
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title,
+            String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, int status, Object body)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

@@ -1,0 +1,31 @@
+package cn.pingangrid.audit;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.pingangrid.system.InvalidInputException;
+
+/** The audit log for ADMIN (the path is guarded by the security configuration). Reading it is audited too. */
+@RestController
+class AuditController {
+
+    private final AuditTrail trail;
+
+    AuditController(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GetMapping("/api/admin/audit")
+    List<Map<String, Object>> audit(@RequestParam(required = false) String username,
+            @RequestParam(defaultValue = "200") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidInputException("limit", "须在 1 到 1000 之间");
+        }
+        trail.record("READ", "audit_log", username, "查看审计日志");
+        return trail.newest(username, limit).stream().map(AuditEntry::toJson).toList();
+    }
+}

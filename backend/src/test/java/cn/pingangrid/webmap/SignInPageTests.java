@@ -1,0 +1,107 @@
+package cn.pingangrid.webmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.pingangrid.testsupport.DemoUsers;
+import cn.pingangrid.testsupport.H2gisTest;
+import cn.pingangrid.webmap.HeadlessChromium.Viewport;
+import tools.jackson.databind.JsonNode;
+
+/** Signing in and out in the browser, and the map opening on the signed-in user's own area. */
+@H2gisTest
+class SignInPageTests {
+
+    static HeadlessChromium browser;
+
+    @LocalServerPort
+    int port;
+
+    MapPage page;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = HeadlessChromium.start(Viewport.DESKTOP);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        page = new MapPage(browser, port);
+        page.signOut();
+    }
+
+    @Test
+    void theMapAsksForASignInFirst() {
+        page.consoleEntries(Level.ALL); // drop what earlier tests left in the browser's log
+        page.driver.get("http://localhost:" + port + "/");
+        assertThat(page.driver.getCurrentUrl()).contains("/login.html");
+        assertThat(page.driver.findElement(By.tagName("h1")).getText()).isEqualTo("平安网格");
+        assertThat(page.consoleEntries(Level.WARNING)).isEmpty();
+    }
+
+    @Test
+    void wrongPasswordShowsTheServersMessageAndStaysOnThePage() {
+        page.submitLogin(DemoUsers.LEADER, "not-the-password-1");
+        page.waitFor("the error", p -> p.driver.findElement(By.id("login-error")).isDisplayed());
+        assertThat(page.driver.findElement(By.id("login-error")).getText()).isEqualTo("用户名或密码错误");
+        assertThat(page.driver.getCurrentUrl()).contains("/login.html");
+    }
+
+    @Test
+    void gridManagerSignsInAndTheMapFramesTheirOwnGrid() {
+        JsonNode me = new TownApi(port, DemoUsers.GRID_MANAGER).get("/api/me");
+        String grid = me.get("area").get("grids").get(0).asString();
+        double[] gridBox = TownApi.bbox(new TownApi(port).get("/api/grids/" + grid).get("geometry"));
+
+        page.submitLogin(DemoUsers.GRID_MANAGER, DemoUsers.PASSWORD);
+        page.waitFor("the map", p -> "true".equals(p.data("mapReady")) && grid.equals(p.data("myArea"))
+                && "1".equals(p.data("gridsLoaded")));
+        page.screenshot("grid-manager");
+
+        assertThat(page.data("user")).isEqualTo(DemoUsers.GRID_MANAGER);
+        assertThat(page.driver.findElement(By.cssSelector(".pg-user-name")).getText())
+                .isEqualTo(me.get("displayName").asString());
+        double[] view = page.bounds();
+        assertThat(view[0]).isLessThanOrEqualTo(gridBox[0]);
+        assertThat(view[1]).isLessThanOrEqualTo(gridBox[1]);
+        assertThat(view[2]).isGreaterThanOrEqualTo(gridBox[2]);
+        assertThat(view[3]).isGreaterThanOrEqualTo(gridBox[3]);
+        assertThat(page.driver.findElements(By.cssSelector(".pg-user a[href='admin.html']"))).isEmpty();
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndReturnsToTheSignInPage() {
+        page.open();
+        page.driver.findElement(By.cssSelector(".pg-user button")).click();
+        page.waitFor("the sign-in page", p -> p.driver.getCurrentUrl().contains("/login.html"));
+        page.driver.get("http://localhost:" + port + "/");
+        assertThat(page.driver.getCurrentUrl()).contains("/login.html");
+    }
+
+    @Test
+    void adminSeesTheAccountsPage() {
+        page.consoleEntries(Level.ALL);
+        page.submitLogin(DemoUsers.ADMIN, DemoUsers.PASSWORD);
+        page.waitFor("the map", p -> "true".equals(p.data("mapReady")));
+        page.driver.findElement(By.cssSelector(".pg-user a[href='admin.html']")).click();
+        page.waitFor("the user table", p -> p.driver.findElements(By.cssSelector("#users tbody tr")).size() >= 7);
+        page.screenshot("admin");
+        assertThat(page.driver.findElement(By.cssSelector("#users tbody")).getText()).contains(DemoUsers.GRID_MANAGER);
+        assertThat(page.consoleEntries(Level.WARNING)).isEmpty();
+    }
+}
