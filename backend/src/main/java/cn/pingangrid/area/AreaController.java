@@ -111,18 +111,18 @@ class AreaController {
             @RequestParam(required = false) String crs) {
         InputCrs inputCrs = InputCrs.parse("crs", crs);
         Point point = inputCrs.toStoredPoint(lng, lat);
-        Grid grid = geography.gridAt(point).orElseThrow(() -> new NotFoundException(
+        Location location = geography.locate(point).orElseThrow(() -> new NotFoundException(
                 "该点（经度 " + lng + "，纬度 " + lat + "）不在本镇范围内"));
-        if (!AreaScope.current().seesGrid(grid.getCode())) {
+        if (!AreaScope.current().seesGrid(location.gridCode())) {
             throw new NotFoundException("该点（经度 " + lng + "，纬度 " + lat + "）不在您负责的区域内");
         }
-        Village village = geography.village(grid.getVillageCode()).orElseThrow();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("lng", point.getX());
         answer.put("lat", point.getY());
-        answer.put("village", Map.of("code", village.getCode(), "name", village.getName(), "kind", village.getKind()));
-        answer.put("grid", Map.of("code", grid.getCode(), "name", grid.getName()));
-        answer.put("building", geography.buildingAt(point).map(Building::properties).orElse(null));
+        answer.put("village", Map.of("code", location.villageCode(), "name", location.villageName(), "kind",
+                location.villageKind()));
+        answer.put("grid", Map.of("code", location.gridCode(), "name", location.gridName()));
+        answer.put("building", location.building());
         return answer;
     }
 

@@ -77,9 +77,21 @@ public class Geography {
                 Grid.class, point);
     }
 
-    public Optional<Building> buildingAt(Point point) {
-        return firstAt("select b from Building b where st_intersects(b.footprint, :p) = true order by b.code",
-                Building.class, point);
+    /** What lies at a point: grid, village and building, read without their geometries (no polygon decoding). */
+    public Optional<Location> locate(Point point) {
+        List<Object[]> grid = em.createQuery("select g.code, g.name, v.code, v.name, v.kind from Grid g, Village v "
+                + "where v.code = g.villageCode and st_intersects(g.boundary, :p) = true order by g.code",
+                Object[].class).setParameter("p", point).setMaxResults(1).getResultList();
+        if (grid.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object[]> building = em.createQuery("select b.code, b.gridCode, b.use, b.floors from Building b "
+                + "where st_intersects(b.footprint, :p) = true order by b.code", Object[].class)
+                .setParameter("p", point).setMaxResults(1).getResultList();
+        Object[] g = grid.get(0);
+        Location.BuildingAt b = building.isEmpty() ? null : new Location.BuildingAt((String) building.get(0)[0],
+                (String) building.get(0)[1], (String) building.get(0)[2], (Integer) building.get(0)[3]);
+        return Optional.of(new Location((String) g[0], (String) g[1], (String) g[2], (String) g[3], (String) g[4], b));
     }
 
     /** Visible villages whose name contains {@code text} or whose code starts with it. */
