@@ -6,6 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -44,6 +46,16 @@ class DisputeEventStream {
             emitters.remove(emitter);
         }
         return emitter;
+    }
+
+    /**
+     * Ends every open stream as the application begins to stop (before the web server's graceful shutdown, which
+     * would otherwise wait for these never-ending requests).
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        emitters.forEach(SseEmitter::complete);
+        emitters.clear();
     }
 
     @TransactionalEventListener
