@@ -32,8 +32,30 @@ public class DisputeLocations {
     public List<DisputeLocation> within(Geometry area, LocalDate from, LocalDate to, AreaScope scope) {
         return DisputeFilter.scopedTo(scope).intersects(area).between("d.occurredOn", from, to)
                 .query(em, "select d", "order by d.id", Dispute.class).getResultList().stream()
-                .map(d -> new DisputeLocation(d.getId(), d.getLocation(), d.getVillageCode(), d.getGridCode(),
-                        d.getType().name(), d.getStatus().name(), d.getOccurredOn()))
-                .toList();
+                .map(DisputeLocations::location).toList();
+    }
+
+    /** The disputes with these ids that {@code scope} sees (others are simply absent). */
+    public List<DisputeLocation> byIds(java.util.Collection<Long> ids, AreaScope scope) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return DisputeFilter.scopedTo(scope).in("d.id", java.util.Set.copyOf(ids))
+                .query(em, "select d", "order by d.id", Dispute.class).getResultList().stream()
+                .map(DisputeLocations::location).toList();
+    }
+
+    /** One row per dispute registered (排查时间) in {@code from}..{@code to} in {@code scope}: what KPIs count. */
+    public List<DisputeOutcome> outcomes(LocalDate from, LocalDate to, AreaScope scope) {
+        return DisputeFilter.scopedTo(scope).between("d.sweptOn", from, to)
+                .query(em, "select new cn.pingangrid.dispute.DisputeOutcome(d.id, d.villageCode, d.status, d.level, "
+                        + "d.resolvedLevel, d.overdue, d.sweptOn, d.resolvedOn)", "order by d.id",
+                        DisputeOutcome.class)
+                .getResultList();
+    }
+
+    private static DisputeLocation location(Dispute d) {
+        return new DisputeLocation(d.getId(), d.getLocation(), d.getVillageCode(), d.getGridCode(),
+                d.getType().name(), d.getStatus().name(), d.getOccurredOn());
     }
 }
