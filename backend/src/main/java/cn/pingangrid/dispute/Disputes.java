@@ -77,6 +77,11 @@ class Disputes {
                 .where("d.deadline < :today", java.util.Map.of("today", today)).list(em, Integer.MAX_VALUE);
     }
 
+    void flushAndClear() {
+        em.flush();
+        em.clear();
+    }
+
     EntityManager entityManager() {
         return em;
     }
