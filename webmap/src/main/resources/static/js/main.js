@@ -17,6 +17,8 @@ import { LegendControl } from './controls/legend.js';
 import { NoticeControl } from './controls/notice.js';
 import { UserControl } from './controls/user.js';
 import { LocateHandler } from './handlers/locate.js';
+import { DisputesLayer } from './layers/disputes.js';
+import { DisputeControl } from './controls/disputes.js';
 
 /** Our panes, bottom to top, between Leaflet's tile pane (200) and its marker pane (600). */
 const PANES = {
@@ -94,6 +96,7 @@ function start(settings, me) {
     grids: new GridsLayer(),
     villages: new VillagesLayer(),
     places: new PlacesLayer(),
+    disputes: new DisputesLayer(),
     myArea: null, // set when ?grid= or ?village= names an area
   };
   const online = settings.onlineLayers || [];
@@ -104,6 +107,7 @@ function start(settings, me) {
   const overlays = {
     镇界: layers.townBorder, 水系: layers.water, 道路: layers.roads, '村/社区': layers.villages,
     网格: layers.grids, 楼栋: layers.buildings, 地名: layers.places,
+    矛盾纠纷: layers.disputes,
   };
 
   const search = new SearchControl().addTo(map);
@@ -116,7 +120,19 @@ function start(settings, me) {
   notice.addTo(map);
   L.control.scale({ metric: true, imperial: false }).addTo(map);
   new CoordinatesControl().addTo(map);
-  new LocateHandler(map).enable();
+  const locate = new LocateHandler(map);
+  locate.enable();
+  const roles = me.roles.map((r) => r.code);
+  const disputes = new DisputeControl(layers.disputes, locate, notice, {
+    canRegister: ['GRID_MANAGER', 'VILLAGE_CADRE', 'AUX_POLICE', 'TOWN_OFFICE'].some((r) => roles.includes(r)),
+    liveReports: roles.includes('TOWN_OFFICE'),
+  }).addTo(map);
+  layers.disputes.on('ready', (e) => {
+    Object.assign(state, { disputesLoaded: String(e.count), disputesMode: e.mode });
+  }).on('error', (e) => {
+    state.disputesLoaded = 'error';
+    notice.show('disputes', `纠纷加载失败：${e.error.message}`, 'error');
+  });
 
   reportBuildings(layers.buildings, notice);
   base.addTo(map);
@@ -162,7 +178,7 @@ function start(settings, me) {
     });
   }
 
-  window.pinganMap = Object.freeze({ map, base, layers, controls: Object.freeze({ search, legend, notice }) });
+  window.pinganMap = Object.freeze({ map, base, layers, controls: Object.freeze({ search, legend, notice, disputes }) });
   state.user = me.username;
   state.mapReady = 'true';
 }
