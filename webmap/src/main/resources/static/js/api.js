@@ -121,4 +121,6 @@ export const api = {
   disputeExportUrl: (params) => `${API}disputes/export.xlsx?${new URLSearchParams(params)}`,
   kpis: (params) => getJson('kpis', params),
   sweepCompliance: (week) => getJson('sweeps/compliance', { week }),
+  sweepCampaigns: () => getJson('sweep-campaigns'),
+  fileSweep: (sweep) => send('POST', 'sweeps', sweep),
 };

@@ -1,0 +1,74 @@
+package cn.pingangrid.webmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.pingangrid.testsupport.DemoUsers;
+import cn.pingangrid.testsupport.H2gisTest;
+import cn.pingangrid.webmap.HeadlessChromium.Viewport;
+import tools.jackson.databind.JsonNode;
+
+/** A village cadre files the weekly sweep as a zero report on the sweep page; filing it twice is refused. */
+@H2gisTest
+class SweepPageTests {
+
+    /** A week long past, so the shared test database's current-week compliance is left alone. */
+    static final String WEEK = "2024-W10";
+    static final String MONDAY = "2024-03-04";
+
+    static HeadlessChromium browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = HeadlessChromium.start(Viewport.DESKTOP);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void villageCadreFilesAZeroReportAndCannotFileItTwice() {
+        TownApi api = new TownApi(port, DemoUsers.VILLAGE_CADRE);
+        String village = api.get("/api/me").get("area").get("villages").get(0).asString();
+        MapPage page = new MapPage(browser, port).signOut();
+        page.submitLogin(DemoUsers.VILLAGE_CADRE, DemoUsers.PASSWORD);
+        page.waitFor("the map", p -> "true".equals(p.data("mapReady")));
+
+        page.driver.get("http://localhost:" + port + "/sweep.html");
+        page.waitFor("this week's compliance", p -> "1".equals(p.data("complianceLoaded")));
+        assertThat(page.driver.findElement(By.cssSelector("#compliance tbody tr")).getAttribute("data-village"))
+                .isEqualTo(village);
+
+        fileZeroReport(page);
+        page.waitFor("the sweep to be filed", p -> p.data("sweepFiled") != null && p.data("sweepFiled").matches("\\d+"));
+        page.screenshot("sweep");
+        JsonNode filed = api.get("/api/sweeps?from=" + MONDAY + "&to=" + MONDAY);
+        assertThat(filed).anySatisfy(s -> {
+            assertThat(s.get("village").asString()).isEqualTo(village);
+            assertThat(s.get("zeroReport").asBoolean()).isTrue();
+            assertThat(s.get("id").asString()).isEqualTo(page.data("sweepFiled"));
+        });
+
+        fileZeroReport(page);
+        page.waitFor("the refusal", p -> "error".equals(p.data("sweepFiled")));
+        assertThat(page.driver.findElement(By.id("sweep-error")).getText()).contains("已经填报");
+    }
+
+    private static void fileZeroReport(MapPage page) {
+        page.js("document.body.dataset.sweepFiled = ''; const f = document.getElementById('sweep-form');"
+                + " f.period.value = arguments[0]; f.zeroReport.checked = true;", WEEK);
+        page.driver.findElement(By.cssSelector("#sweep-form button[type=submit]")).click();
+    }
+}
