@@ -18,7 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:pingan;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
-        "spring.datasource.password=" })
+        "spring.datasource.password=",
+        "pingan.demo.sites=false" })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 public @interface H2gisTest {
