@@ -1,0 +1,463 @@
+package cn.pingangrid.dispute;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import org.locationtech.jts.geom.Point;
+
+import cn.pingangrid.system.InvalidInputException;
+
+import static cn.pingangrid.dispute.DisputeStatus.ACCEPTED;
+import static cn.pingangrid.dispute.DisputeStatus.CLOSED;
+import static cn.pingangrid.dispute.DisputeStatus.ESCALATED;
+import static cn.pingangrid.dispute.DisputeStatus.FOLLOWED_UP;
+import static cn.pingangrid.dispute.DisputeStatus.MEDIATING;
+import static cn.pingangrid.dispute.DisputeStatus.REFERRED;
+import static cn.pingangrid.dispute.DisputeStatus.REGISTERED;
+import static cn.pingangrid.dispute.DisputeStatus.RESOLVED;
+import static cn.pingangrid.dispute.DisputeStatus.UNRESOLVED;
+
+/**
+ * 矛盾纠纷: one row of the register (attachment 2's columns) with its place, classification, parties and the
+ * graded workflow. Every state change is a method here that checks the current status, throws
+ * {@link IllegalTransitionException} when the step is not allowed, and appends a timeline entry.
+ *
+ * <pre>
+ * REGISTERED ─accept→ ACCEPTED ─startMediation→ MEDIATING ─resolve→ RESOLVED ─close→ CLOSED ─followUp→ FOLLOWED_UP
+ *                                                  └─failToResolve→ UNRESOLVED ─escalateToTown→ ESCALATED ─startMediation→ …
+ *            (REGISTERED, ACCEPTED, MEDIATING, UNRESOLVED at village level) ─escalateToTown→ ESCALATED
+ *            (MEDIATING, UNRESOLVED, ESCALATED) ─refer→ REFERRED ─resolve / failToResolve→ …
+ * </pre>
+ */
+@Entity
+public class Dispute {
+
+    static final int MAX_TEXT = 2000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Point location;
+    @Column(name = "village_code")
+    private String villageCode;
+    @Column(name = "grid_code")
+    private String gridCode;
+    @Column(name = "swept_on")
+    private LocalDate sweptOn;
+    @Column(name = "occurred_on")
+    private LocalDate occurredOn;
+    @Column(name = "swept_by")
+    private String sweptBy;
+    private String situation;
+    private String measures;
+    private String remarks;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dispute_type")
+    private DisputeType type;
+    @Enumerated(EnumType.STRING)
+    private Severity severity;
+    @Enumerated(EnumType.STRING)
+    private DisputeSource source;
+    @Enumerated(EnumType.STRING)
+    private DisputeStatus status;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "handling_level")
+    private HandlingLevel level;
+    @Column(name = "people_involved")
+    private int peopleInvolved;
+    @Column(name = "amount_yuan", precision = 14, scale = 2)
+    private BigDecimal amountYuan;
+    private boolean sensitive;
+    @Column(name = "responsible_unit")
+    private String responsibleUnit;
+    @Column(name = "responsible_person")
+    private String responsiblePerson;
+    private LocalDate deadline;
+    private boolean overdue;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "referral_channel")
+    private ReferralChannel referralChannel;
+    @Column(name = "referral_unit")
+    private String referralUnit;
+    @Column(name = "resolved_on")
+    private LocalDate resolvedOn;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resolved_level")
+    private HandlingLevel resolvedLevel;
+    @Column(name = "created_by")
+    private String createdBy;
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @ElementCollection
+    @CollectionTable(name = "dispute_party", joinColumns = @JoinColumn(name = "dispute_id"))
+    @OrderColumn(name = "seq")
+    private List<Party> parties = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "dispute_timeline", joinColumns = @JoinColumn(name = "dispute_id"))
+    @OrderColumn(name = "seq")
+    private List<TimelineEntry> timeline = new ArrayList<>();
+
+    protected Dispute() {
+    }
+
+    /** What a registration carries once codes and dates are parsed; checked by {@link #register}. */
+    record Registration(Point location, String villageCode, String gridCode, String villageName, LocalDate sweptOn,
+            LocalDate occurredOn, String sweptBy, String situation, String measures, String remarks,
+            DisputeType type, Severity severity, DisputeSource source, List<Party> parties, int peopleInvolved,
+            BigDecimal amountYuan, boolean sensitive, String responsibleUnit, String responsiblePerson,
+            LocalDate deadline) {
+    }
+
+    /**
+     * A new dispute at 登记. 重大 needs a responsible unit, person and deadline (综治办牵头) and is handled at town
+     * level; the others start at village level with the configured default deadline and the village as the
+     * responsible unit unless one is given. Throws {@link InvalidInputException} naming the missing field.
+     */
+    static Dispute register(Registration r, DisputeDeadlines deadlines, String actor, Instant now, LocalDate today) {
+        if (r.severity() == Severity.MAJOR) {
+            requireText("responsibleUnit", r.responsibleUnit(), "重大纠纷须落实责任单位");
+            requireText("responsiblePerson", r.responsiblePerson(), "重大纠纷须落实责任人");
+            if (r.deadline() == null) {
+                throw new InvalidInputException("deadline", "重大纠纷须限定调处期限");
+            }
+        }
+        if (r.deadline() != null && r.deadline().isBefore(r.sweptOn())) {
+            throw new InvalidInputException("deadline", "期限不能早于排查时间");
+        }
+        if (r.occurredOn().isAfter(r.sweptOn())) {
+            throw new InvalidInputException("occurredOn", "发生日期不能晚于排查时间");
+        }
+        Dispute d = new Dispute();
+        d.location = r.location();
+        d.villageCode = r.villageCode();
+        d.gridCode = r.gridCode();
+        d.sweptOn = r.sweptOn();
+        d.occurredOn = r.occurredOn();
+        d.sweptBy = r.sweptBy();
+        d.situation = r.situation();
+        d.measures = r.measures();
+        d.remarks = r.remarks();
+        d.type = r.type();
+        d.severity = r.severity();
+        d.source = r.source();
+        d.parties = new ArrayList<>(r.parties());
+        d.peopleInvolved = r.peopleInvolved();
+        d.amountYuan = r.amountYuan();
+        d.sensitive = r.sensitive();
+        d.level = r.severity() == Severity.MAJOR ? HandlingLevel.TOWN : HandlingLevel.VILLAGE;
+        d.responsibleUnit = blankToNull(r.responsibleUnit()) != null ? r.responsibleUnit().strip()
+                : d.level == HandlingLevel.VILLAGE ? r.villageName() : null;
+        d.responsiblePerson = blankToNull(r.responsiblePerson());
+        d.deadline = r.deadline() != null ? r.deadline() : deadlines.from(r.sweptOn(), d.level);
+        d.status = REGISTERED;
+        d.createdBy = actor;
+        d.createdAt = now;
+        d.overdue = d.status.open() && d.deadline.isBefore(today);
+        d.append(now, actor, DisputeAction.REGISTER, null);
+        return d;
+    }
+
+    void accept(String actor, String note, Instant now) {
+        move(DisputeAction.ACCEPT, EnumSet.of(REGISTERED), ACCEPTED, actor, note, now);
+    }
+
+    void startMediation(String actor, String note, Instant now) {
+        move(DisputeAction.START_MEDIATION, EnumSet.of(ACCEPTED, ESCALATED), MEDIATING, actor, note, now);
+    }
+
+    /** 已化解 at the current handling level, which is what 小事不出村 / 大事不出镇 count. */
+    void resolve(String actor, String note, Instant now, LocalDate today) {
+        move(DisputeAction.RESOLVE, EnumSet.of(MEDIATING, REFERRED), RESOLVED, actor, note, now);
+        resolvedOn = today;
+        resolvedLevel = level;
+        overdue = false;
+    }
+
+    void failToResolve(String actor, String note, Instant now) {
+        move(DisputeAction.FAIL_TO_RESOLVE, EnumSet.of(MEDIATING, REFERRED), UNRESOLVED, actor, note, now);
+    }
+
+    /** 上报镇: only from village level; the town's default deadline starts (a later set deadline is kept). */
+    void escalateToTown(String actor, String note, Instant now, LocalDate today, DisputeDeadlines deadlines) {
+        if (level != HandlingLevel.VILLAGE) {
+            throw new IllegalTransitionException(status, DisputeAction.ESCALATE_TO_TOWN);
+        }
+        move(DisputeAction.ESCALATE_TO_TOWN, EnumSet.of(REGISTERED, ACCEPTED, MEDIATING, UNRESOLVED), ESCALATED,
+                actor, note, now);
+        level = HandlingLevel.TOWN;
+        restartDeadline(today, deadlines);
+    }
+
+    /** 移交 to a unit through a channel (警调 / 诉调 / 访调 / 检调 对接); the level follows the channel. */
+    void refer(ReferralChannel channel, String unit, String actor, String note, Instant now, LocalDate today,
+            DisputeDeadlines deadlines) {
+        if (channel == null) {
+            throw new InvalidInputException("channel", "移交须选择对接渠道");
+        }
+        requireText("unit", unit, "移交须写明接收单位");
+        move(DisputeAction.REFER, EnumSet.of(MEDIATING, UNRESOLVED, ESCALATED), REFERRED, actor,
+                "移交" + unit.strip() + "（" + channel.label() + "）" + (note == null || note.isBlank() ? "" : "：" + note),
+                now);
+        referralChannel = channel;
+        referralUnit = unit.strip();
+        if (channel.level().ordinal() > level.ordinal()) {
+            level = channel.level();
+        }
+        restartDeadline(today, deadlines);
+    }
+
+    void close(String actor, String note, Instant now) {
+        move(DisputeAction.CLOSE, EnumSet.of(RESOLVED), CLOSED, actor, note, now);
+    }
+
+    /** 回访: after 办结; may be repeated. */
+    void recordFollowUpVisit(String actor, String note, Instant now) {
+        move(DisputeAction.FOLLOW_UP_VISIT, EnumSet.of(CLOSED, FOLLOWED_UP), FOLLOWED_UP, actor, note, now);
+    }
+
+    /** 交办 (town office): responsible unit, person and deadline; not once the case has an outcome. */
+    void assign(String unit, String person, LocalDate newDeadline, String actor, Instant now, LocalDate today) {
+        if (!status.open()) {
+            throw new IllegalTransitionException(status, DisputeAction.ASSIGN);
+        }
+        requireText("responsibleUnit", unit, "须写明责任单位");
+        requireText("responsiblePerson", person, "须写明责任人");
+        if (newDeadline == null) {
+            throw new InvalidInputException("deadline", "须限定调处期限");
+        }
+        if (newDeadline.isBefore(today)) {
+            throw new InvalidInputException("deadline", "期限不能早于今天");
+        }
+        responsibleUnit = unit.strip();
+        responsiblePerson = person.strip();
+        deadline = newDeadline;
+        overdue = false;
+        append(now, actor, DisputeAction.ASSIGN, "责任单位 " + responsibleUnit + "，责任人 " + responsiblePerson
+                + "，期限 " + deadline);
+    }
+
+    /**
+     * Marks an open dispute whose deadline has passed as overdue, once, with a timeline entry suggesting the next
+     * level. Returns whether it changed.
+     */
+    boolean markOverdueIfPast(LocalDate today, Instant now) {
+        if (overdue || !status.open() || !deadline.isBefore(today)) {
+            return false;
+        }
+        overdue = true;
+        String suggestion = switch (level) {
+            case VILLAGE -> "建议上报镇综治办";
+            case TOWN -> "建议移交（警调、诉调、访调或检调对接）或由综治办督办";
+            case BEYOND_TOWN -> "建议向接收单位催办";
+        };
+        append(now, "系统", DisputeAction.OVERDUE, "已超过期限 " + deadline + "，" + suggestion);
+        return true;
+    }
+
+    /** Loads the parties and the timeline, so the dispute can be shown after its transaction ends. */
+    Dispute withDetail() {
+        parties.size();
+        timeline.size();
+        return this;
+    }
+
+    /** The steps the current status allows, for the UI's buttons. */
+    Set<DisputeAction> allowedActions() {
+        Set<DisputeAction> allowed = EnumSet.noneOf(DisputeAction.class);
+        switch (status) {
+            case REGISTERED -> allowed.add(DisputeAction.ACCEPT);
+            case ACCEPTED -> allowed.add(DisputeAction.START_MEDIATION);
+            case MEDIATING -> allowed.addAll(EnumSet.of(DisputeAction.RESOLVE, DisputeAction.FAIL_TO_RESOLVE,
+                    DisputeAction.REFER));
+            case UNRESOLVED, ESCALATED -> allowed.add(DisputeAction.REFER);
+            case REFERRED -> allowed.addAll(EnumSet.of(DisputeAction.RESOLVE, DisputeAction.FAIL_TO_RESOLVE));
+            case RESOLVED -> allowed.add(DisputeAction.CLOSE);
+            case CLOSED, FOLLOWED_UP -> allowed.add(DisputeAction.FOLLOW_UP_VISIT);
+        }
+        if (status == ESCALATED) {
+            allowed.add(DisputeAction.START_MEDIATION);
+        }
+        if (level == HandlingLevel.VILLAGE
+                && EnumSet.of(REGISTERED, ACCEPTED, MEDIATING, UNRESOLVED).contains(status)) {
+            allowed.add(DisputeAction.ESCALATE_TO_TOWN);
+        }
+        return allowed;
+    }
+
+    private void restartDeadline(LocalDate today, DisputeDeadlines deadlines) {
+        LocalDate fresh = deadlines.from(today, level);
+        if (fresh.isAfter(deadline)) {
+            deadline = fresh;
+        }
+        overdue = false;
+    }
+
+    private void move(DisputeAction action, Set<DisputeStatus> from, DisputeStatus to, String actor, String note,
+            Instant now) {
+        if (!from.contains(status)) {
+            throw new IllegalTransitionException(status, action);
+        }
+        status = to;
+        append(now, actor, action, note);
+    }
+
+    private void append(Instant now, String actor, DisputeAction action, String note) {
+        String text = blankToNull(note);
+        if (text != null && text.length() > 1000) {
+            throw new InvalidInputException("note", "备注不能超过 1000 字");
+        }
+        timeline.add(new TimelineEntry(now, actor == null ? "系统" : actor, action, status, text));
+    }
+
+    private static void requireText(String field, String value, String reason) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, reason);
+        }
+        if (value.strip().length() > 64) {
+            throw new InvalidInputException(field, "不能超过 64 字");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Point getLocation() {
+        return location;
+    }
+
+    public String getVillageCode() {
+        return villageCode;
+    }
+
+    public String getGridCode() {
+        return gridCode;
+    }
+
+    public LocalDate getSweptOn() {
+        return sweptOn;
+    }
+
+    public LocalDate getOccurredOn() {
+        return occurredOn;
+    }
+
+    public String getSweptBy() {
+        return sweptBy;
+    }
+
+    public String getSituation() {
+        return situation;
+    }
+
+    public String getMeasures() {
+        return measures;
+    }
+
+    public String getRemarks() {
+        return remarks;
+    }
+
+    public DisputeType getType() {
+        return type;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    public DisputeSource getSource() {
+        return source;
+    }
+
+    public DisputeStatus getStatus() {
+        return status;
+    }
+
+    public HandlingLevel getLevel() {
+        return level;
+    }
+
+    public int getPeopleInvolved() {
+        return peopleInvolved;
+    }
+
+    public BigDecimal getAmountYuan() {
+        return amountYuan;
+    }
+
+    public boolean isSensitive() {
+        return sensitive;
+    }
+
+    public String getResponsibleUnit() {
+        return responsibleUnit;
+    }
+
+    public String getResponsiblePerson() {
+        return responsiblePerson;
+    }
+
+    public LocalDate getDeadline() {
+        return deadline;
+    }
+
+    public boolean isOverdue() {
+        return overdue;
+    }
+
+    public ReferralChannel getReferralChannel() {
+        return referralChannel;
+    }
+
+    public String getReferralUnit() {
+        return referralUnit;
+    }
+
+    public LocalDate getResolvedOn() {
+        return resolvedOn;
+    }
+
+    public HandlingLevel getResolvedLevel() {
+        return resolvedLevel;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public List<Party> getParties() {
+        return Collections.unmodifiableList(parties);
+    }
+
+    public List<TimelineEntry> getTimeline() {
+        return Collections.unmodifiableList(timeline);
+    }
+}

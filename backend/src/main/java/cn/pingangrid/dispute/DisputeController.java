@@ -1,0 +1,202 @@
+package cn.pingangrid.dispute;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.locationtech.jts.geom.Point;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import cn.pingangrid.account.CurrentUser;
+import cn.pingangrid.account.Role;
+import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.area.Geography;
+import cn.pingangrid.area.Grid;
+import cn.pingangrid.area.Village;
+import cn.pingangrid.geo.BoundingBox;
+import cn.pingangrid.geo.Feature;
+import cn.pingangrid.geo.FeatureCollection;
+import cn.pingangrid.geo.Wgs84;
+import cn.pingangrid.system.InvalidInputException;
+
+/** The dispute register's API: register, read, list, cluster, the workflow, the duplicate hint, live reports. */
+@RestController
+@RequestMapping("/api/disputes")
+class DisputeController {
+
+    static final int DEFAULT_LIMIT = 2000;
+    static final int MAX_LIMIT = 5000;
+
+    private final DisputeRegister register;
+    private final Disputes disputes;
+    private final DisputeView view;
+    private final DisputeEventStream stream;
+    private final Geography geography;
+
+    DisputeController(DisputeRegister register, Disputes disputes, DisputeView view, DisputeEventStream stream,
+            Geography geography) {
+        this.register = register;
+        this.disputes = disputes;
+        this.view = view;
+        this.stream = stream;
+        this.geography = geography;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(@RequestBody DisputeRegister.NewDispute request) {
+        CurrentUser user = CurrentUser.current();
+        DisputeRegister.Registered registered = register.register(request, user);
+        Map<String, Object> body = view.detail(registered.dispute(), user);
+        body.put("duplicates", nearby(registered.duplicates()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> one(@PathVariable long id) {
+        CurrentUser user = CurrentUser.current();
+        return view.detail(register.get(id, user), user);
+    }
+
+    @PostMapping("/{id}/transitions")
+    Map<String, Object> transition(@PathVariable long id, @RequestBody DisputeRegister.Transition request) {
+        CurrentUser user = CurrentUser.current();
+        return view.detail(register.transition(id, request, user), user);
+    }
+
+    @PutMapping("/{id}/assignment")
+    Map<String, Object> assign(@PathVariable long id, @RequestBody DisputeRegister.Assignment request) {
+        CurrentUser user = CurrentUser.current();
+        return view.detail(register.assign(id, request, user), user);
+    }
+
+    /** Points for the map, filtered; at most {@code limit} (default 2000, max 5000), newest first. */
+    @GetMapping(produces = { "application/geo+json", "application/json" })
+    FeatureCollection list(@RequestParam(required = false) String bbox, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String village, @RequestParam(required = false) Integer limit) {
+        int max = limit == null ? DEFAULT_LIMIT : limit;
+        if (max < 1 || max > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "须在 1 到 " + MAX_LIMIT + " 之间");
+        }
+        DisputeFilter filter = filter(bbox, from, to, type, status, severity, village);
+        List<Dispute> found = disputes.list(filter, max + 1);
+        Map<String, String> names = view.villageNames();
+        return new FeatureCollection(found.stream().limit(max).map(d -> view.feature(d, names)).toList(),
+                found.size() > max);
+    }
+
+    /**
+     * Counts for a zoomed-out map: per village below zoom 13, per grid from 13, each at a point inside the area,
+     * with open and overdue counts. Same filters as the list.
+     */
+    @GetMapping(path = "/clusters", produces = { "application/geo+json", "application/json" })
+    FeatureCollection clusters(@RequestParam(required = false) String bbox, @RequestParam int zoom,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String severity) {
+        if (zoom < 0 || zoom > 22) {
+            throw new InvalidInputException("zoom", "须在 0 到 22 之间");
+        }
+        boolean byGrid = zoom >= 13;
+        DisputeFilter filter = filter(bbox, from, to, type, status, severity, null);
+        List<Feature> features = new ArrayList<>();
+        for (Object[] row : disputes.countsBy(filter, byGrid ? "d.gridCode" : "d.villageCode")) {
+            String code = (String) row[0];
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("code", code);
+            p.put("unit", byGrid ? "grid" : "village");
+            Point at;
+            if (byGrid) {
+                Grid grid = geography.grid(code).orElse(null);
+                if (grid == null) {
+                    continue;
+                }
+                p.put("name", grid.getName());
+                at = grid.getBoundary().getInteriorPoint();
+            } else {
+                Village village = geography.village(code).orElse(null);
+                if (village == null) {
+                    continue;
+                }
+                p.put("name", village.getName());
+                at = village.getBoundary().getInteriorPoint();
+            }
+            at.setSRID(Wgs84.SRID);
+            p.put("count", ((Number) row[1]).longValue());
+            p.put("open", ((Number) row[2]).longValue());
+            p.put("overdue", ((Number) row[3]).longValue());
+            features.add(new Feature(code, at, p));
+        }
+        return FeatureCollection.of(features);
+    }
+
+    /** 重复提示 before registering: open disputes of the type within 200 m in the last 90 days. */
+    @GetMapping("/nearby")
+    List<Map<String, Object>> nearbyOpen(@RequestParam(required = false) Double lng,
+            @RequestParam(required = false) Double lat, @RequestParam(required = false) String crs,
+            @RequestParam String type) {
+        CurrentUser user = CurrentUser.current();
+        DisputeRegister.Placement place = register.place(lng, lat, crs, null, user);
+        return nearby(disputes.openNearby(place.point(), Coded.parse(DisputeType.class, "type", type),
+                LocalDate.now().minusDays(DisputeRegister.DUPLICATE_DAYS), user, null));
+    }
+
+    /** Sensitive reports as they are registered (server-sent events), for the town office. */
+    @GetMapping(path = "/events", produces = "text/event-stream")
+    SseEmitter events() {
+        if (!CurrentUser.current().has(Role.TOWN_OFFICE)) {
+            throw DisputeRegister.forbidden("即时上报仅推送给综治办");
+        }
+        return stream.subscribe();
+    }
+
+    private DisputeFilter filter(String bbox, String from, String to, String type, String status, String severity,
+            String village) {
+        DisputeFilter filter = DisputeFilter.scopedTo(CurrentUser.current());
+        if (bbox != null) {
+            filter.intersects(BoundingBox.parse("bbox", bbox).toPolygon());
+        }
+        LocalDate fromDate = from == null || from.isBlank() ? null : DisputeRegister.date("from", from);
+        LocalDate toDate = to == null || to.isBlank() ? null : DisputeRegister.date("to", to);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            throw new InvalidInputException("from", "开始日期晚于结束日期");
+        }
+        filter.between("d.sweptOn", fromDate, toDate);
+        filter.equal("d.type", Coded.parseOptional(DisputeType.class, "type", type));
+        filter.equal("d.status", Coded.parseOptional(DisputeStatus.class, "status", status));
+        filter.equal("d.severity", Coded.parseOptional(Severity.class, "severity", severity));
+        if (village != null && !village.isBlank()) {
+            if (!village.matches("\\d{12}")) {
+                throw new InvalidInputException("village", "村代码须为 12 位数字");
+            }
+            filter.equal("d.villageCode", village);
+        }
+        return filter;
+    }
+
+    private static List<Map<String, Object>> nearby(List<Disputes.Nearby> found) {
+        return found.stream().map(n -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", n.dispute().getId());
+            m.put("type", DisputeView.code(n.dispute().getType()));
+            m.put("status", DisputeView.code(n.dispute().getStatus()));
+            m.put("occurredOn", n.dispute().getOccurredOn().toString());
+            m.put("distanceMeters", Math.round(n.distanceMeters()));
+            m.put("summary", DisputeView.shorten(n.dispute().getSituation(), 60));
+            return m;
+        }).toList();
+    }
+}

@@ -1,0 +1,39 @@
+package cn.pingangrid.dispute;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Default deadlines in days by handling level for 一般 and 较大 disputes ({@code pingan.disputes.default-deadline-days.
+ * village|town|beyond-town}); 重大 ones get theirs from the town office.
+ */
+@ConfigurationProperties("pingan.disputes")
+record DisputeDeadlines(Map<String, Integer> defaultDeadlineDays) {
+
+    DisputeDeadlines {
+        defaultDeadlineDays = defaultDeadlineDays == null ? Map.of() : Map.copyOf(defaultDeadlineDays);
+    }
+
+    int days(HandlingLevel level) {
+        String key = switch (level) {
+            case VILLAGE -> "village";
+            case TOWN -> "town";
+            case BEYOND_TOWN -> "beyond-town";
+        };
+        Integer days = defaultDeadlineDays.get(key);
+        if (days == null) {
+            return switch (level) {
+                case VILLAGE -> 15;
+                case TOWN -> 30;
+                case BEYOND_TOWN -> 60;
+            };
+        }
+        return days;
+    }
+
+    LocalDate from(LocalDate day, HandlingLevel level) {
+        return day.plusDays(days(level));
+    }
+}

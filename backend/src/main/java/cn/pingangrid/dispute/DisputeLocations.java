@@ -1,0 +1,61 @@
+package cn.pingangrid.dispute;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.pingangrid.area.AreaScope;
+
+/**
+ * The dispute module's read API for other modules: the disputes inside an area that arose in a period, cut to a
+ * caller's area scope. The spatial predicate and the scope run in the database (indexed on PostGIS).
+ */
+@Service
+@Transactional(readOnly = true)
+public class DisputeLocations {
+
+    private final EntityManager em;
+
+    DisputeLocations(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * Disputes whose point intersects {@code area} (SRID 4326) and whose date of arising is within
+     * {@code from}..{@code to} (both inclusive, either may be null), ordered by id. {@code type} and {@code status}
+     * are the stable codes (e.g. {@code LAND_FOREST}, {@code MEDIATING}).
+     */
+    public List<DisputeLocation> within(Geometry area, LocalDate from, LocalDate to, AreaScope scope) {
+        return DisputeFilter.scopedTo(scope).intersects(area).between("d.occurredOn", from, to)
+                .query(em, "select d", "order by d.id", Dispute.class).getResultList().stream()
+                .map(DisputeLocations::location).toList();
+    }
+
+    /** The disputes with these ids that {@code scope} sees (others are simply absent). */
+    public List<DisputeLocation> byIds(java.util.Collection<Long> ids, AreaScope scope) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return DisputeFilter.scopedTo(scope).in("d.id", java.util.Set.copyOf(ids))
+                .query(em, "select d", "order by d.id", Dispute.class).getResultList().stream()
+                .map(DisputeLocations::location).toList();
+    }
+
+    /** One row per dispute registered (排查时间) in {@code from}..{@code to} in {@code scope}: what KPIs count. */
+    public List<DisputeOutcome> outcomes(LocalDate from, LocalDate to, AreaScope scope) {
+        return DisputeFilter.scopedTo(scope).between("d.sweptOn", from, to)
+                .query(em, "select new cn.pingangrid.dispute.DisputeOutcome(d.id, d.villageCode, d.status, d.level, "
+                        + "d.resolvedLevel, d.overdue, d.sweptOn, d.resolvedOn)", "order by d.id",
+                        DisputeOutcome.class)
+                .getResultList();
+    }
+
+    private static DisputeLocation location(Dispute d) {
+        return new DisputeLocation(d.getId(), d.getLocation(), d.getVillageCode(), d.getGridCode(),
+                d.getType().name(), d.getStatus().name(), d.getOccurredOn());
+    }
+}

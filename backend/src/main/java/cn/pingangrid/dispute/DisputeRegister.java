@@ -1,0 +1,289 @@
+package cn.pingangrid.dispute;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.locationtech.jts.geom.Point;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+import cn.pingangrid.account.CurrentUser;
+import cn.pingangrid.account.Role;
+import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.area.Building;
+import cn.pingangrid.area.Geography;
+import cn.pingangrid.area.Grid;
+import cn.pingangrid.area.Village;
+import cn.pingangrid.audit.AuditTrail;
+import cn.pingangrid.geo.InputCrs;
+import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.system.NotFoundException;
+
+/**
+ * Registers disputes and moves them through the workflow, one transaction per request: everything is checked
+ * before anything is written, changes are audited, sensitive reports are announced after commit.
+ */
+@Service
+@Transactional
+class DisputeRegister {
+
+    /** Roles that register and handle disputes; LEADER is read-only, ADMIN sees none. */
+    static final Role[] HANDLING_ROLES = { Role.GRID_MANAGER, Role.VILLAGE_CADRE, Role.AUX_POLICE, Role.TOWN_OFFICE };
+    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{3,20}");
+    static final int DUPLICATE_DAYS = 90;
+
+    private final Disputes disputes;
+    private final Geography geography;
+    private final AuditTrail audit;
+    private final DisputeDeadlines deadlines;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    DisputeRegister(Disputes disputes, Geography geography, AuditTrail audit, DisputeDeadlines deadlines, Clock clock,
+            ApplicationEventPublisher events) {
+        this.disputes = disputes;
+        this.geography = geography;
+        this.audit = audit;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    record PartyInput(String name, String phone) {
+    }
+
+    /** A registration as the API and the spreadsheet import receive it: codes and dates as text. */
+    record NewDispute(Double lng, Double lat, String crs, String building, String sweptOn, String occurredOn,
+            String sweptBy, String situation, String measures, String remarks, String type, String severity,
+            String source, List<PartyInput> parties, Integer peopleInvolved, BigDecimal amountYuan,
+            Boolean sensitive, String responsibleUnit, String responsiblePerson, String deadline) {
+    }
+
+    record Registered(Dispute dispute, List<Disputes.Nearby> duplicates) {
+    }
+
+    record Placement(Point point, Grid grid, Village village) {
+    }
+
+    record Transition(String action, String note, String channel, String unit) {
+    }
+
+    record Assignment(String responsibleUnit, String responsiblePerson, String deadline, String note) {
+    }
+
+    Registered register(NewDispute request, CurrentUser user) {
+        requireHandler(user);
+        Dispute dispute = disputes.add(Dispute.register(validate(request, user), deadlines, user.username(),
+                clock.instant(), LocalDate.now(clock)));
+        audit.record("DISPUTE_REGISTER", "dispute", String.valueOf(dispute.getId()),
+                dispute.getType().label() + "，" + dispute.getSeverity().label() + "，网格 " + dispute.getGridCode());
+        if (dispute.isSensitive()) {
+            events.publishEvent(new SensitiveDisputeReported(dispute.getId()));
+        }
+        List<Disputes.Nearby> duplicates = disputes.openNearby(dispute.getLocation(), dispute.getType(),
+                LocalDate.now(clock).minusDays(DUPLICATE_DAYS), user, dispute.getId());
+        return new Registered(dispute.withDetail(), duplicates);
+    }
+
+    /** Parses and checks a registration without writing anything (the import checks all rows this way first). */
+    Dispute.Registration validate(NewDispute r, CurrentUser user) {
+        Placement place = place(r.lng(), r.lat(), r.crs(), r.building(), user);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate sweptOn = r.sweptOn() == null || r.sweptOn().isBlank() ? today : date("sweptOn", r.sweptOn());
+        if (sweptOn.isAfter(today)) {
+            throw new InvalidInputException("sweptOn", "排查时间不能晚于今天");
+        }
+        LocalDate occurredOn = r.occurredOn() == null || r.occurredOn().isBlank() ? sweptOn
+                : date("occurredOn", r.occurredOn());
+        String situation = text("situation", r.situation(), Dispute.MAX_TEXT, true);
+        List<Party> parties = new ArrayList<>();
+        List<PartyInput> inputs = r.parties() == null ? List.of() : r.parties();
+        if (inputs.size() > 50) {
+            throw new InvalidInputException("parties", "当事人不能超过 50 个");
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            PartyInput p = inputs.get(i);
+            String name = text("parties[" + i + "].name", p == null ? null : p.name(), 64, true);
+            String phone = text("parties[" + i + "].phone", p.phone(), 32, false);
+            if (phone != null && !PHONE.matcher(phone).matches()) {
+                throw new InvalidInputException("parties[" + i + "].phone", "电话号码只能包含数字、+、- 和空格");
+            }
+            parties.add(new Party(name, phone));
+        }
+        int people = r.peopleInvolved() == null ? Math.max(1, parties.size()) : r.peopleInvolved();
+        if (people < 1 || people > 100_000) {
+            throw new InvalidInputException("peopleInvolved", "涉及人数须在 1 到 100000 之间");
+        }
+        if (r.amountYuan() != null && (r.amountYuan().signum() < 0 || r.amountYuan().precision()
+                - r.amountYuan().scale() > 12)) {
+            throw new InvalidInputException("amountYuan", "涉及金额须为不超过 12 位整数的非负数");
+        }
+        String sweptBy = text("sweptBy", r.sweptBy(), 64, false);
+        return new Dispute.Registration(place.point(), place.village().getCode(), place.grid().getCode(),
+                place.village().getName(), sweptOn, occurredOn, sweptBy == null ? user.displayName() : sweptBy,
+                situation, text("measures", r.measures(), Dispute.MAX_TEXT, false),
+                text("remarks", r.remarks(), 1000, false), Coded.parse(DisputeType.class, "type", r.type()),
+                Coded.parse(Severity.class, "severity", r.severity()),
+                r.source() == null || r.source().isBlank() ? DisputeSource.SWEEP
+                        : Coded.parse(DisputeSource.class, "source", r.source()),
+                parties, people, r.amountYuan(), Boolean.TRUE.equals(r.sensitive()),
+                text("responsibleUnit", r.responsibleUnit(), 64, false),
+                text("responsiblePerson", r.responsiblePerson(), 64, false),
+                r.deadline() == null || r.deadline().isBlank() ? null : date("deadline", r.deadline()));
+    }
+
+    /**
+     * The stored point, grid and village for a longitude/latitude (in {@code crs}) or, without coordinates, a
+     * building code. Outside the town, or outside the caller's area, is a 400 problem naming {@code location}.
+     */
+    Placement place(Double lng, Double lat, String crs, String buildingCode, CurrentUser user) {
+        InputCrs inputCrs = InputCrs.parse("crs", crs);
+        Point point;
+        if (lng == null && lat == null && buildingCode != null && !buildingCode.isBlank()) {
+            String code = buildingCode.strip();
+            if (!code.matches("\\d{19}")) {
+                throw new InvalidInputException("building", "楼栋代码须为 19 位数字");
+            }
+            point = geography.buildings(null, code.substring(0, 14), null, AreaScope.EVERYTHING, 10_000).stream()
+                    .filter(b -> b.getCode().equals(code)).map(Building::getFootprint).findFirst()
+                    .map(f -> f.getInteriorPoint())
+                    .orElseThrow(() -> new InvalidInputException("building", "没有代码为 " + code + " 的楼栋"));
+            point.setSRID(cn.pingangrid.geo.Wgs84.SRID);
+        } else {
+            if (lng == null) {
+                throw new InvalidInputException("lng", "须给出经度（或楼栋代码）");
+            }
+            if (lat == null) {
+                throw new InvalidInputException("lat", "须给出纬度（或楼栋代码）");
+            }
+            point = inputCrs.toStoredPoint(lng, lat);
+        }
+        Grid grid = geography.gridAt(point).orElseThrow(() -> new InvalidInputException("location",
+                "该点（经度 " + round(point.getX()) + "，纬度 " + round(point.getY()) + "）不在本镇范围内"));
+        if (!user.area().seesGrid(grid.getCode())) {
+            throw new InvalidInputException("location", "该点位于" + grid.getName() + "，不在您负责的区域内");
+        }
+        Village village = geography.village(grid.getVillageCode()).orElseThrow();
+        return new Placement(point, grid, village);
+    }
+
+    @Transactional(readOnly = true)
+    Dispute get(long id, CurrentUser user) {
+        return disputes.find(id, user).orElseThrow(() -> notFound(id)).withDetail();
+    }
+
+    Dispute transition(long id, Transition request, CurrentUser user) {
+        if (!user.hasAny(HANDLING_ROLES) && !user.has(Role.MEDIATOR)) {
+            throw forbidden("您的角色只能查看纠纷，不能办理");
+        }
+        Dispute dispute = disputes.find(id, user).orElseThrow(() -> notFound(id));
+        DisputeAction action = Coded.parse(DisputeAction.class, "action", request.action());
+        String actor = user.username();
+        var now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        String note = text("note", request.note(), 1000, false);
+        switch (action) {
+            case ACCEPT -> dispute.accept(actor, note, now);
+            case START_MEDIATION -> dispute.startMediation(actor, note, now);
+            case RESOLVE -> dispute.resolve(actor, note, now, today);
+            case FAIL_TO_RESOLVE -> dispute.failToResolve(actor, note, now);
+            case ESCALATE_TO_TOWN -> dispute.escalateToTown(actor, note, now, today, deadlines);
+            case REFER -> dispute.refer(Coded.parseOptional(ReferralChannel.class, "channel", request.channel()),
+                    request.unit(), actor, note, now, today, deadlines);
+            case CLOSE -> dispute.close(actor, note, now);
+            case FOLLOW_UP_VISIT -> dispute.recordFollowUpVisit(actor, note, now);
+            default -> throw new InvalidInputException("action", "「" + action.label() + "」不是可执行的办理步骤");
+        }
+        audit.record("DISPUTE_" + action.name(), "dispute", String.valueOf(id), dispute.getStatus().label());
+        return dispute.withDetail();
+    }
+
+    Dispute assign(long id, Assignment request, CurrentUser user) {
+        if (!user.has(Role.TOWN_OFFICE)) {
+            throw forbidden("只有综治办可以交办纠纷");
+        }
+        Dispute dispute = disputes.find(id, user).orElseThrow(() -> notFound(id));
+        LocalDate deadline = request.deadline() == null || request.deadline().isBlank() ? null
+                : date("deadline", request.deadline());
+        dispute.assign(request.responsibleUnit(), request.responsiblePerson(), deadline, user.username(),
+                clock.instant(), LocalDate.now(clock));
+        audit.record("DISPUTE_ASSIGN", "dispute", String.valueOf(id), dispute.getResponsibleUnit());
+        return dispute.withDetail();
+    }
+
+    /** What the town office's map shows for a sensitive report: grid and place, no personal data. */
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
+    Map<String, Object> sensitiveReport(long id) {
+        Dispute d = disputes.find(id, new CurrentUser("system", "系统", null, java.util.Set.of(),
+                AreaScope.EVERYTHING)).orElseThrow();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("id", d.getId());
+        report.put("type", d.getType().name());
+        report.put("typeLabel", d.getType().label());
+        report.put("severity", d.getSeverity().name());
+        report.put("severityLabel", d.getSeverity().label());
+        report.put("lng", d.getLocation().getX());
+        report.put("lat", d.getLocation().getY());
+        report.put("villageCode", d.getVillageCode());
+        report.put("villageName", geography.village(d.getVillageCode()).map(Village::getName).orElse(null));
+        report.put("gridCode", d.getGridCode());
+        report.put("gridName", geography.grid(d.getGridCode()).map(Grid::getName).orElse(null));
+        report.put("situation", DisputeView.shorten(d.getSituation(), 80));
+        report.put("occurredOn", d.getOccurredOn().toString());
+        return report;
+    }
+
+    static void requireHandler(CurrentUser user) {
+        if (!user.hasAny(HANDLING_ROLES)) {
+            throw forbidden("您的角色不能登记纠纷");
+        }
+    }
+
+    static ErrorResponseException forbidden(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+        problem.setTitle("无权操作");
+        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+    }
+
+    static NotFoundException notFound(long id) {
+        return new NotFoundException("没有编号为 " + id + " 的纠纷");
+    }
+
+    static LocalDate date(String field, String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "日期「" + text + "」须为 yyyy-MM-dd 格式");
+        }
+    }
+
+    static String text(String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new InvalidInputException(field, "必填");
+            }
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > max) {
+            throw new InvalidInputException(field, "不能超过 " + max + " 字");
+        }
+        return text;
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e6) / 1e6;
+    }
+}

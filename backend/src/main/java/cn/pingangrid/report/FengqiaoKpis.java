@@ -1,0 +1,70 @@
+package cn.pingangrid.report;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import cn.pingangrid.dispute.DisputeOutcome;
+import cn.pingangrid.dispute.HandlingLevel;
+
+/**
+ * The KPIs of one area over a period, from the disputes registered (排查时间) in it:
+ * <ul>
+ * <li>resolution rate = resolved / registered;</li>
+ * <li>小事不出村 = resolved at village level / resolved (all closed with an outcome);</li>
+ * <li>大事不出镇 = resolved at village or town level / resolved;</li>
+ * <li>矛盾不上交 = how many were sent beyond the town (referred to court, petitions bureau or procuratorate);</li>
+ * <li>overdue = open past the deadline; median days from 排查时间 to 化解;</li>
+ * <li>sweep compliance = weekly sweeps filed / weeks in the period (villages only).</li>
+ * </ul>
+ * A rate whose denominator is zero is null, not zero.
+ */
+record FengqiaoKpis(int registered, int resolved, Double resolutionRate, Double villageRate, Double townRate,
+        int sentBeyondTown, int overdue, Double medianDaysToResolve, Integer sweepsFiled, Integer weeks,
+        Double sweepCompliance) {
+
+    static FengqiaoKpis of(Collection<DisputeOutcome> outcomes, Integer sweepsFiled, Integer weeks) {
+        int registered = outcomes.size();
+        int resolved = 0;
+        int atVillage = 0;
+        int inTown = 0;
+        int beyond = 0;
+        int overdue = 0;
+        List<Long> days = new ArrayList<>();
+        for (DisputeOutcome o : outcomes) {
+            if (o.resolved()) {
+                resolved++;
+                days.add(ChronoUnit.DAYS.between(o.sweptOn(), o.resolvedOn()));
+                if (o.resolvedLevel() == HandlingLevel.VILLAGE) {
+                    atVillage++;
+                }
+                if (o.resolvedLevel() != HandlingLevel.BEYOND_TOWN) {
+                    inTown++;
+                }
+            }
+            if (o.level() == HandlingLevel.BEYOND_TOWN) {
+                beyond++;
+            }
+            if (o.overdue()) {
+                overdue++;
+            }
+        }
+        return new FengqiaoKpis(registered, resolved, rate(resolved, registered), rate(atVillage, resolved),
+                rate(inTown, resolved), beyond, overdue, median(days), sweepsFiled, weeks,
+                sweepsFiled == null || weeks == null ? null : rate(sweepsFiled, weeks));
+    }
+
+    static Double rate(int part, int whole) {
+        return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
+    }
+
+    static Double median(List<Long> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+}

@@ -1,0 +1,93 @@
+package cn.pingangrid.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.pingangrid.account.CurrentUser;
+import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.area.Geography;
+import cn.pingangrid.area.Village;
+import cn.pingangrid.dispute.DisputeLocations;
+import cn.pingangrid.dispute.DisputeOutcome;
+import cn.pingangrid.sweep.SweepCompliance;
+import cn.pingangrid.system.InvalidInputException;
+
+/** The KPIs as JSON: one row per visible village and one for the town (whole-town users only). */
+@RestController
+class KpiController {
+
+    private final DisputeLocations disputes;
+    private final SweepCompliance sweeps;
+    private final Geography geography;
+    private final Clock clock;
+
+    KpiController(DisputeLocations disputes, SweepCompliance sweeps, Geography geography, Clock clock) {
+        this.disputes = disputes;
+        this.sweeps = sweeps;
+        this.geography = geography;
+        this.clock = clock;
+    }
+
+    /** {@code from}..{@code to} inclusive, by 排查时间; default the current month so far. */
+    @GetMapping("/api/kpis")
+    Map<String, Object> kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate toDate = to == null || to.isBlank() ? today : date("to", to);
+        LocalDate fromDate = from == null || from.isBlank() ? toDate.withDayOfMonth(1) : date("from", from);
+        if (fromDate.isAfter(toDate)) {
+            throw new InvalidInputException("from", "开始日期晚于结束日期");
+        }
+        if (fromDate.plusYears(5).isBefore(toDate)) {
+            throw new InvalidInputException("from", "统计期间不能超过 5 年");
+        }
+        AreaScope scope = CurrentUser.current().area();
+        List<Village> villages = geography.villages(null, scope).stream()
+                .filter(v -> scope.wholeTown() || scope.villages().contains(v.getCode())
+                        || scope.grids().stream().anyMatch(g -> g.startsWith(v.getCode())))
+                .toList();
+        Set<String> codes = villages.stream().map(Village::getCode).collect(Collectors.toCollection(TreeSet::new));
+        List<DisputeOutcome> outcomes = disputes.outcomes(fromDate, toDate, scope);
+        Map<String, List<DisputeOutcome>> byVillage = outcomes.stream()
+                .collect(Collectors.groupingBy(DisputeOutcome::villageCode));
+        Map<String, Integer> filed = sweeps.weeksFiled(fromDate, toDate, codes);
+        int weeks = SweepCompliance.weeksIn(fromDate, toDate);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int filedTotal = 0;
+        for (Village v : villages) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("code", v.getCode());
+            row.put("name", v.getName());
+            row.put("kpis", FengqiaoKpis.of(byVillage.getOrDefault(v.getCode(), List.of()), filed.get(v.getCode()),
+                    weeks));
+            filedTotal += filed.getOrDefault(v.getCode(), 0);
+            rows.add(row);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("from", fromDate.toString());
+        answer.put("to", toDate.toString());
+        answer.put("weeks", weeks);
+        answer.put("villages", rows);
+        answer.put("town", scope.wholeTown() ? FengqiaoKpis.of(outcomes, filedTotal, weeks * villages.size()) : null);
+        return answer;
+    }
+
+    private static LocalDate date(String field, String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "日期「" + text + "」须为 yyyy-MM-dd 格式");
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package cn.pingangrid.sweep;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+import cn.pingangrid.account.CurrentUser;
+import cn.pingangrid.account.Role;
+import cn.pingangrid.area.Geography;
+import cn.pingangrid.audit.AuditTrail;
+import cn.pingangrid.dispute.DisputeLocation;
+import cn.pingangrid.dispute.DisputeLocations;
+import cn.pingangrid.system.InvalidInputException;
+
+/** Files sweeps and creates campaigns, checking area, period and findings before writing. */
+@Service
+@Transactional
+class SweepFiling {
+
+    private final Sweeps sweeps;
+    private final Geography geography;
+    private final DisputeLocations disputes;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    SweepFiling(Sweeps sweeps, Geography geography, DisputeLocations disputes, AuditTrail audit, Clock clock) {
+        this.sweeps = sweeps;
+        this.geography = geography;
+        this.disputes = disputes;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** {@code period}: an ISO week ({@code 2026-W05}) or a day of it for weekly sweeps, {@code 2026-05} for monthly, a day for campaigns. */
+    record NewSweep(String kind, String village, Long campaignId, String period, String sweptBy, Boolean zeroReport,
+            List<Long> disputeIds, String note) {
+    }
+
+    record NewCampaign(String name, String startsOn, String endsOn, List<String> villages) {
+    }
+
+    Sweep file(NewSweep r, CurrentUser user) {
+        SweepKind kind = kind(r.kind());
+        if (!user.hasAny(Role.GRID_MANAGER, Role.VILLAGE_CADRE, Role.AUX_POLICE, Role.TOWN_OFFICE)) {
+            throw forbidden("您的角色不能填报排查");
+        }
+        String village = null;
+        Long campaignId = null;
+        LocalDate start;
+        LocalDate today = LocalDate.now(clock);
+        switch (kind) {
+            case VILLAGE_WEEKLY -> {
+                village = village(r.village(), user);
+                start = week(r.period(), today);
+            }
+            case TOWN_MONTHLY -> {
+                if (!user.has(Role.TOWN_OFFICE)) {
+                    throw forbidden("镇每月排查由综治办填报");
+                }
+                start = month(r.period(), today);
+            }
+            default -> {
+                village = village(r.village(), user);
+                if (r.campaignId() == null) {
+                    throw new InvalidInputException("campaignId", "专题排查须指明专题");
+                }
+                SweepCampaign campaign = sweeps.campaign(r.campaignId()).orElseThrow(
+                        () -> new InvalidInputException("campaignId", "没有编号为 " + r.campaignId() + " 的专题"));
+                if (!campaign.getVillages().contains(village)) {
+                    throw new InvalidInputException("village", "该村不在专题「" + campaign.getName() + "」的范围内");
+                }
+                start = r.period() == null || r.period().isBlank() ? today : day("period", r.period());
+                if (!campaign.covers(start)) {
+                    throw new InvalidInputException("period", "日期不在专题期间 " + campaign.getStartsOn() + " 至 "
+                            + campaign.getEndsOn() + " 内");
+                }
+                campaignId = campaign.getId();
+            }
+        }
+        if (start.isAfter(today)) {
+            throw new InvalidInputException("period", "不能为将来的时段填报排查");
+        }
+        Set<Long> found = new LinkedHashSet<>(r.disputeIds() == null ? List.of() : r.disputeIds());
+        List<DisputeLocation> visible = disputes.byIds(found, user.area());
+        for (Long id : found) {
+            DisputeLocation d = visible.stream().filter(v -> v.id() == id).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("disputeIds", "没有编号为 " + id + " 的纠纷"));
+            if (village != null && !village.equals(d.villageCode())) {
+                throw new InvalidInputException("disputeIds", "纠纷 " + id + " 不在本村");
+            }
+        }
+        if (sweeps.filed(kind, village, campaignId, start)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "本期（" + start + " 起）的" + kind.label() + "已经填报");
+            problem.setTitle("重复填报");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        }
+        Sweep sweep = sweeps.add(new Sweep(kind, village, campaignId, start,
+                r.sweptBy() == null || r.sweptBy().isBlank() ? user.displayName() : r.sweptBy(),
+                Boolean.TRUE.equals(r.zeroReport()), found, r.note(), user.username(), clock.instant()));
+        audit.record("SWEEP_FILE", "sweep", String.valueOf(sweep.getId()), kind.label() + " " + start
+                + (village == null ? "" : " " + village));
+        return sweep;
+    }
+
+    SweepCampaign create(NewCampaign r, CurrentUser user) {
+        if (!user.has(Role.TOWN_OFFICE)) {
+            throw forbidden("专题排查由综治办部署");
+        }
+        if (r.startsOn() == null || r.startsOn().isBlank()) {
+            throw new InvalidInputException("startsOn", "必填");
+        }
+        if (r.endsOn() == null || r.endsOn().isBlank()) {
+            throw new InvalidInputException("endsOn", "必填");
+        }
+        Set<String> villages = new LinkedHashSet<>();
+        for (String code : r.villages() == null ? List.<String>of() : r.villages()) {
+            if (code == null || geography.village(code).isEmpty()) {
+                throw new InvalidInputException("villages", "没有代码为 " + code + " 的村（社区）");
+            }
+            villages.add(code);
+        }
+        SweepCampaign campaign = sweeps.add(new SweepCampaign(r.name(), day("startsOn", r.startsOn()),
+                day("endsOn", r.endsOn()), villages, user.username(), clock.instant()));
+        audit.record("SWEEP_CAMPAIGN", "sweep_campaign", String.valueOf(campaign.getId()), campaign.getName());
+        return campaign;
+    }
+
+    private String village(String code, CurrentUser user) {
+        if (code == null || code.isBlank()) {
+            throw new InvalidInputException("village", "必填");
+        }
+        if (geography.village(code).isEmpty() || !user.area().seesVillage(code)) {
+            throw new InvalidInputException("village", "没有代码为 " + code + " 的村（社区），或不在您负责的区域内");
+        }
+        return code;
+    }
+
+    static SweepKind kind(String text) {
+        try {
+            return SweepKind.valueOf(text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("kind", "未知代码「" + text + "」，可用：VILLAGE_WEEKLY（村每周排查）、"
+                    + "TOWN_MONTHLY（镇每月排查）、CAMPAIGN（专题排查）");
+        }
+    }
+
+    /** The Monday of an ISO week ({@code 2026-W05}) or of the week a day falls in; blank means this week. */
+    static LocalDate week(String text, LocalDate today) {
+        if (text == null || text.isBlank()) {
+            return SweepCompliance.weekStart(today);
+        }
+        String t = text.strip().toUpperCase(java.util.Locale.ROOT);
+        if (t.matches("\\d{4}-W\\d{2}")) {
+            int year = Integer.parseInt(t.substring(0, 4));
+            int week = Integer.parseInt(t.substring(6));
+            LocalDate jan4 = LocalDate.of(year, 1, 4);
+            if (week < 1 || week > jan4.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+                throw new InvalidInputException("period", "没有第 " + week + " 周");
+            }
+            return SweepCompliance.weekStart(jan4.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week));
+        }
+        return SweepCompliance.weekStart(day("period", t));
+    }
+
+    static LocalDate month(String text, LocalDate today) {
+        if (text == null || text.isBlank()) {
+            return today.withDayOfMonth(1);
+        }
+        try {
+            return YearMonth.parse(text.strip()).atDay(1);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("period", "月份「" + text + "」须为 yyyy-MM 格式");
+        }
+    }
+
+    static LocalDate day(String field, String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "日期「" + text + "」须为 yyyy-MM-dd 格式");
+        }
+    }
+
+    static ErrorResponseException forbidden(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+        problem.setTitle("无权操作");
+        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+    }
+}

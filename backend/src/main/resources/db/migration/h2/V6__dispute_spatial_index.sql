@@ -1,0 +1,1 @@
+CREATE SPATIAL INDEX dispute_location_sidx ON dispute (location);

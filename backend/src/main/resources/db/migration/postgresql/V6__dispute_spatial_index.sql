@@ -1,0 +1,1 @@
+CREATE INDEX dispute_location_sidx ON dispute USING GIST (location);
