@@ -2,6 +2,7 @@ package cn.pingangrid.border;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 import java.util.Map;
 
@@ -39,8 +40,11 @@ class BorderController {
     private final Geography geography;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CrossBorderDisputes crossBorder;
 
-    BorderController(BorderSegments segments, Geography geography, AuditTrail audit, Clock clock) {
+    BorderController(BorderSegments segments, Geography geography, AuditTrail audit, Clock clock,
+            CrossBorderDisputes crossBorder) {
+        this.crossBorder = crossBorder;
         this.segments = segments;
         this.geography = geography;
         this.audit = audit;
@@ -54,11 +58,41 @@ class BorderController {
                 .map(BorderSegment::toLineFeature).toList());
     }
 
-    /** The sensitive zones: a polygon per segment, the area within its width of the line. */
+    /**
+     * The sensitive zones: a polygon per segment, the area within its width of the line, with
+     * {@code disputeCount}: the disputes the caller sees inside it that arose in {@code from}..{@code to}.
+     */
     @GetMapping("/border-zones")
-    FeatureCollection zones(@RequestParam(required = false) String kind) {
-        return FeatureCollection.of(segments.list(kind(kind), AreaScope.current()).stream()
-                .map(BorderSegment::toZoneFeature).toList());
+    FeatureCollection zones(@RequestParam(required = false) String kind, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        AreaScope scope = AreaScope.current();
+        List<BorderSegment> visible = segments.list(kind(kind), scope);
+        Map<Long, Integer> counts = crossBorder.countsByZone(visible, date("from", from), date("to", to), scope);
+        return FeatureCollection.of(visible.stream().map(s -> {
+            Feature zone = s.toZoneFeature();
+            zone.properties().put("disputeCount", counts.get(s.getId()));
+            return zone;
+        }).toList());
+    }
+
+    /**
+     * The cross-border disputes (inside a zone) the caller sees, each with the villages it concerns and the
+     * neighbouring jurisdictions; with {@code village}, those concerning that village (on either side).
+     */
+    @GetMapping(path = "/cross-border-disputes", produces = "application/json")
+    List<Map<String, Object>> crossBorderDisputes(@RequestParam(required = false) String village,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return crossBorder.list(village == null || village.isBlank() ? null : village.strip(), date("from", from),
+                date("to", to), AreaScope.current()).stream().map(f -> {
+                    Map<String, Object> row = answer(f.result(), f.dispute().villageCode());
+                    row.put("id", f.dispute().id());
+                    row.put("type", f.dispute().type());
+                    row.put("status", f.dispute().status());
+                    row.put("occurredOn", String.valueOf(f.dispute().occurredOn()));
+                    row.put("lng", f.dispute().location().getX());
+                    row.put("lat", f.dispute().location().getY());
+                    return row;
+                }).toList();
     }
 
     @PatchMapping("/border-segments/{id}")
@@ -102,6 +136,17 @@ class BorderController {
         answer.put("segments", result.segmentIds());
         answer.put("segmentNames", result.segmentNames());
         return answer;
+    }
+
+    private static java.time.LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(field, "日期格式须为 yyyy-MM-dd");
+        }
     }
 
     private static SegmentKind kind(String kind) {

@@ -65,8 +65,11 @@ class SiteController {
     private final TownGeometries townGeometries;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SiteDisputes siteDisputes;
 
-    SiteController(Sites sites, Geography geography, TownGeometries townGeometries, AuditTrail audit, Clock clock) {
+    SiteController(Sites sites, Geography geography, TownGeometries townGeometries, AuditTrail audit, Clock clock,
+            SiteDisputes siteDisputes) {
+        this.siteDisputes = siteDisputes;
         this.sites = sites;
         this.geography = geography;
         this.townGeometries = townGeometries;
@@ -148,12 +151,15 @@ class SiteController {
     }
 
     /**
-     * Per village in the caller's area: site counts by kind, by status and by both, and how many sites are past
-     * their inspection date.
+     * Per village in the caller's area: site counts by kind, by status and by both, how many sites are past
+     * their inspection date, and each site with the disputes linked to it that arose in {@code from}..{@code to}.
      */
     @GetMapping(path = "/site-scorecards", produces = "application/json")
-    List<Map<String, Object>> scorecards(@RequestParam(required = false) String village) {
+    List<Map<String, Object>> scorecards(@RequestParam(required = false) String village,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         AreaScope scope = AreaScope.current();
+        LocalDate fromDate = date("from", from);
+        LocalDate toDate = date("to", to);
         String only = blankToNull(village);
         Map<String, Map<String, Object>> cards = new LinkedHashMap<>();
         for (Village v : geography.villages(null, scope)) {
@@ -166,6 +172,8 @@ class SiteController {
                 card.put("byStatus", zeros(SiteStatus.values()));
                 card.put("byKindAndStatus", new TreeMap<String, Map<String, Long>>());
                 card.put("overdueInspections", 0L);
+                card.put("linkedDisputes", 0L);
+                card.put("sites", new java.util.ArrayList<Map<String, Object>>());
                 cards.put(v.getCode(), card);
             }
         }
@@ -193,6 +201,26 @@ class SiteController {
                 card.put("overdueInspections", ((Number) row[1]).longValue());
             }
         }
+        // the disputes linked to each site (inside its polygon, or within 100 m of a point) in the period
+        for (SafetySite site : sites.list(new Sites.Query(null, null, only, null), scope)) {
+            Map<String, Object> card = cards.get(site.getVillageCode());
+            if (card == null) {
+                continue;
+            }
+            List<Long> linked = siteDisputes.linkedTo(site, fromDate, toDate, scope).stream()
+                    .map(d -> d.id()).toList();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", site.getId());
+            row.put("name", site.getName());
+            row.put("kind", site.getKind().name());
+            row.put("status", site.getStatus().name());
+            row.put("linkedDisputes", linked.size());
+            row.put("disputeIds", linked);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) card.get("sites");
+            rows.add(row);
+            card.put("linkedDisputes", (Long) card.get("linkedDisputes") + linked.size());
+        }
         return List.copyOf(cards.values());
     }
 
@@ -216,6 +244,10 @@ class SiteController {
         Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
         geography.village(site.getVillageCode()).ifPresent(v -> properties.put("villageName", v.getName()));
         properties.put("inspections", sites.inspections(site.getId()).stream().map(SiteInspection::toJson).toList());
+        properties.put("linkedDisputes", siteDisputes.linkedTo(site, null, null, AreaScope.current()).stream()
+                .map(d -> Map.of("id", d.id(), "type", d.type(), "status", d.status(), "occurredOn",
+                        String.valueOf(d.occurredOn())))
+                .toList());
         return new Feature(feature.id(), feature.geometry(), properties);
     }
 

@@ -210,7 +210,85 @@ abstract class BorderApiContract {
                 DemoUsers.TOWN_OFFICE))).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
+    @Test
+    void aDisputeOnAVillageBoundaryIsListedForBothVillagesAndCountedInItsZone() throws Exception {
+        JsonNode segment = read(DemoUsers.TOWN_OFFICE, "/api/border-segments?kind=VILLAGE").get("features").get(5);
+        long segmentId = segment.get("id").asLong();
+        List<String> pair = new ArrayList<>();
+        segment.get("properties").get("villageCodes").forEach(c -> pair.add(c.asString()));
+        Point onLine = Wgs84.FACTORY.createPoint(middle(geometry(segment.get("geometry"))));
+        String period = "from=2021-06-01&to=2021-06-30";
+        int before = zoneCount(segmentId, period);
+        long id = dispute(onLine, "2021-06-15");
+        assertThat(zoneCount(segmentId, period)).isEqualTo(before + 1);
+        assertThat(zoneCount(segmentId, "from=2021-07-01&to=2021-07-31")).isZero();
+        for (String village : pair) {
+            JsonNode listed = find(read(DemoUsers.TOWN_OFFICE, "/api/cross-border-disputes?village=" + village + "&"
+                    + period), id);
+            assertThat(listed).as(village).isNotNull();
+            assertThat(listed.get("crossBorder").asBoolean()).isTrue();
+            List<String> concerned = new ArrayList<>();
+            listed.get("villages").forEach(v -> concerned.add(v.get("code").asString()));
+            assertThat(concerned).containsAll(pair);
+        }
+    }
+
+    @Test
+    void aDisputeNearTheCountyBorderNamesTheNeighbouringCountyAndTown() throws Exception {
+        JsonNode county = null;
+        for (JsonNode s : read(DemoUsers.TOWN_OFFICE, "/api/border-segments?kind=TOWN").get("features")) {
+            if (s.get("properties").get("countyBorder").asBoolean()) {
+                county = s;
+            }
+        }
+        Geometry metricLine = MetricProjection.toMetric(geometry(county.get("geometry")));
+        Geometry inner = MetricProjection.toMetric(TOWN).buffer(-150).getBoundary();
+        Point near = (Point) MetricProjection.toLngLat(metricLine.getFactory().createPoint(
+                org.locationtech.jts.operation.distance.DistanceOp.nearestPoints(inner,
+                        metricLine.getFactory().createPoint(middle(metricLine)))[0]));
+        long id = dispute(near, "2021-08-10");
+        JsonNode listed = find(read(DemoUsers.TOWN_OFFICE, "/api/cross-border-disputes?from=2021-08-01&to=2021-08-31"),
+                id);
+        assertThat(listed).isNotNull();
+        assertThat(listed.get("neighbours").toString()).contains(county.get("properties").get("neighbourCounty")
+                .asString() + county.get("properties").get("neighbourName").asString());
+        // the mediator's area holds no disputes: nothing is listed or counted for them
+        assertThat(read(DemoUsers.MEDIATOR, "/api/cross-border-disputes?from=2021-08-01&to=2021-08-31").size()).isZero();
+    }
+
     // --- helpers
+
+    int zoneCount(long id, String period) throws Exception {
+        for (JsonNode z : read(DemoUsers.TOWN_OFFICE, "/api/border-zones?kind=VILLAGE&" + period).get("features")) {
+            if (z.get("id").asLong() == id) {
+                return z.get("properties").get("disputeCount").asInt();
+            }
+        }
+        throw new AssertionError("no zone " + id);
+    }
+
+    static JsonNode find(JsonNode list, long disputeId) {
+        for (JsonNode row : list) {
+            if (row.get("id").asLong() == disputeId) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /** Registers a dispute through the dispute module's API; its id. */
+    long dispute(Point p, String occurredOn) throws Exception {
+        String body = "{\"lng\":" + p.getX() + ",\"lat\":" + p.getY() + ",\"type\":\"MARRIAGE_FAMILY\","
+                + "\"severity\":\"ORDINARY\",\"source\":\"SWEEP\",\"sweptOn\":\"" + occurredOn + "\",\"occurredOn\":\""
+                + occurredOn + "\",\"situation\":\"测试纠纷：两村因山林边界发生争执\",\"peopleInvolved\":2,"
+                + "\"parties\":[{\"name\":\"张三丰\",\"phone\":\"13812345678\"}]}";
+        MockHttpServletResponse response = mvc.perform(org.springframework.test.web.servlet.request
+                .MockMvcRequestBuilders.post("/api/disputes").with(DemoUsers.as(users, DemoUsers.TOWN_OFFICE))
+                .with(BrowserCsrf.token()).contentType(MediaType.APPLICATION_JSON).content(body)).andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+        return json.readTree(response.getContentAsByteArray()).get("id").asLong();
+    }
 
     JsonNode zone(long id) throws Exception {
         for (JsonNode z : read(DemoUsers.TOWN_OFFICE, "/api/border-zones").get("features")) {

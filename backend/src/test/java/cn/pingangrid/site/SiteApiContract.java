@@ -261,7 +261,63 @@ abstract class SiteApiContract {
         assertThat(status(DemoUsers.VILLAGE_CADRE, "/api/site-scorecards?village=" + village)).isEqualTo(404);
     }
 
+    @Test
+    void disputesInsideAPolygonOrWithin100mOfAPointAreLinkedToTheSite() throws Exception {
+        Point c = foreignGrid.geometry().getInteriorPoint();
+        long polygonSite = created(create(DemoUsers.TOWN_OFFICE, siteJson("SCENIC", "纠纷关联景区",
+                square(foreignGrid, 0.0004)))).get("id").asLong();
+        long pointSite = created(create(DemoUsers.TOWN_OFFICE, siteJson("ENTERPRISE", "纠纷关联企业", point(foreignGrid))))
+                .get("id").asLong();
+        long inPolygon = dispute(metres(c, 20, 10), "2021-05-12");
+        long near = dispute(metres(c, 0, -80), "2021-05-13"); // 80 m from the point, outside the ±44 m square
+        long far = dispute(metres(c, 150, 0), "2021-05-14"); // 150 m: neither
+        long earlier = dispute(metres(c, -10, 0), "2021-04-01"); // inside both, but before the period
+
+        assertThat(linked(polygonSite)).contains(inPolygon, earlier).doesNotContain(near, far);
+        assertThat(linked(pointSite)).contains(inPolygon, near, earlier).doesNotContain(far);
+
+        JsonNode card = read(DemoUsers.TOWN_OFFICE, "/api/site-scorecards?village=" + foreignGrid.code().substring(0, 12)
+                + "&from=2021-05-01&to=2021-05-31").get(0);
+        for (JsonNode row : card.get("sites")) {
+            List<Long> ids = new ArrayList<>();
+            row.get("disputeIds").forEach(i -> ids.add(i.asLong()));
+            if (row.get("id").asLong() == polygonSite) {
+                assertThat(ids).contains(inPolygon).doesNotContain(near, far, earlier);
+            } else if (row.get("id").asLong() == pointSite) {
+                assertThat(ids).contains(inPolygon, near).doesNotContain(far, earlier);
+                assertThat(row.get("linkedDisputes").asInt()).isEqualTo(ids.size());
+            }
+        }
+    }
+
     // --- helpers
+
+    List<Long> linked(long siteId) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        read(DemoUsers.TOWN_OFFICE, "/api/sites/" + siteId).get("properties").get("linkedDisputes")
+                .forEach(d -> ids.add(d.get("id").asLong()));
+        return ids;
+    }
+
+    /** A point {@code dx}, {@code dy} metres (EPSG:4546) from {@code p}. */
+    static Point metres(Point p, double dx, double dy) {
+        Point m = (Point) cn.pingangrid.geo.MetricProjection.toMetric(p);
+        return (Point) cn.pingangrid.geo.MetricProjection.toLngLat(m.getFactory().createPoint(
+                new org.locationtech.jts.geom.Coordinate(m.getX() + dx, m.getY() + dy)));
+    }
+
+    /** Registers a dispute through the dispute module's API; its id. */
+    long dispute(Point p, String occurredOn) throws Exception {
+        String body = "{\"lng\":" + p.getX() + ",\"lat\":" + p.getY() + ",\"type\":\"MARRIAGE_FAMILY\","
+                + "\"severity\":\"ORDINARY\",\"source\":\"SWEEP\",\"sweptOn\":\"" + occurredOn + "\",\"occurredOn\":\""
+                + occurredOn + "\",\"situation\":\"测试纠纷：邻里因排水沟发生争执\",\"peopleInvolved\":2,"
+                + "\"parties\":[{\"name\":\"张三丰\",\"phone\":\"13812345678\"}]}";
+        MockHttpServletResponse response = mvc.perform(post("/api/disputes").with(DemoUsers.as(users,
+                DemoUsers.TOWN_OFFICE)).with(BrowserCsrf.token()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+        return json.readTree(response.getContentAsByteArray()).get("id").asLong();
+    }
 
     JsonNode scorecard(String village) throws Exception {
         JsonNode cards = read(DemoUsers.TOWN_OFFICE, "/api/site-scorecards?village=" + village);
