@@ -118,4 +118,17 @@ export const api = {
   /** from/to (yyyy-MM-dd) choose the period whose disputes are counted per zone. */
   borderZones: ({ from, to } = {}) => getJson('border-zones', { from, to }),
   changeZoneWidth: (id, zoneWidthM) => send('PATCH', `border-segments/${encode(id)}`, { zoneWidthM }),
+  // disputes (矛盾纠纷), sweeps and KPIs
+  disputes: (params, options) => getJson('disputes', { ...params, bbox: params.bbox && bboxParam(params.bbox) },
+    options),
+  disputeClusters: (params, options) => getJson('disputes/clusters',
+    { ...params, bbox: params.bbox && bboxParam(params.bbox) }, options),
+  dispute: (id) => getJson(`disputes/${encode(id)}`),
+  registerDispute: (body) => send('POST', 'disputes', body),
+  disputeTransition: (id, body) => send('POST', `disputes/${encode(id)}/transitions`, body),
+  nearbyDisputes: (lng, lat, type) => getJson('disputes/nearby', { lng: lng.toFixed(7), lat: lat.toFixed(7), type }),
+  disputeEventsUrl: () => `${API}disputes/events`,
+  disputeExportUrl: (params) => `${API}disputes/export.xlsx?${new URLSearchParams(params)}`,
+  kpis: (params) => getJson('kpis', params),
+  sweepCompliance: (week) => getJson('sweeps/compliance', { week }),
 };

@@ -22,6 +22,8 @@ import { HazardsLayer } from './layers/hazards.js';
 import { BorderSegmentsLayer, BorderZonesLayer } from './layers/borders.js';
 import { SitePanelControl } from './controls/site-panel.js';
 import { addSafetyLegend } from './controls/safety-legend.js';
+import { DisputesLayer } from './layers/disputes.js';
+import { DisputeControl } from './controls/disputes.js';
 
 /** Our panes, bottom to top, between Leaflet's tile pane (200) and its marker pane (600). */
 const PANES = {
@@ -100,6 +102,7 @@ function start(settings, me) {
     grids: new GridsLayer(),
     villages: new VillagesLayer(),
     places: new PlacesLayer(),
+    disputes: new DisputesLayer(),
     myArea: null, // set when ?grid= or ?village= names an area
   };
   const canEdit = me.roles.some((r) => r.code === 'TOWN_OFFICE'); // draws and edits sites and zone widths (the server checks)
@@ -118,6 +121,7 @@ function start(settings, me) {
     镇界: layers.townBorder, 水系: layers.water, 道路: layers.roads, '村/社区': layers.villages,
     网格: layers.grids, 楼栋: layers.buildings, 地名: layers.places,
     平安创建: safety.sites, 风险隐患: safety.hazards, 边界: safety.borders, 边界敏感区: safety.zones,
+    矛盾纠纷: layers.disputes,
   };
 
   const search = new SearchControl().addTo(map);
@@ -132,7 +136,19 @@ function start(settings, me) {
   notice.addTo(map);
   L.control.scale({ metric: true, imperial: false }).addTo(map);
   new CoordinatesControl().addTo(map);
-  new LocateHandler(map).enable();
+  const locate = new LocateHandler(map);
+  locate.enable();
+  const roles = me.roles.map((r) => r.code);
+  const disputes = new DisputeControl(layers.disputes, locate, notice, {
+    canRegister: ['GRID_MANAGER', 'VILLAGE_CADRE', 'AUX_POLICE', 'TOWN_OFFICE'].some((r) => roles.includes(r)),
+    liveReports: roles.includes('TOWN_OFFICE'),
+  }).addTo(map);
+  layers.disputes.on('ready', (e) => {
+    Object.assign(state, { disputesLoaded: String(e.count), disputesMode: e.mode });
+  }).on('error', (e) => {
+    state.disputesLoaded = 'error';
+    notice.show('disputes', `纠纷加载失败：${e.error.message}`, 'error');
+  });
 
   reportBuildings(layers.buildings, notice);
   base.addTo(map);
@@ -198,7 +214,7 @@ function start(settings, me) {
   }
 
   window.pinganMap = Object.freeze({ map, base, layers, safety,
-    controls: Object.freeze({ search, legend, notice, sitePanel }) });
+    controls: Object.freeze({ search, legend, notice, disputes, sitePanel }) });
   state.user = me.username;
   state.mapReady = 'true';
 }

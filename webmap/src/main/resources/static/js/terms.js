@@ -32,6 +32,26 @@ export const PLACE_KINDS = {
   school: '学校',
 };
 
+export const DISPUTE_TYPES = {
+  LAND_FOREST: '山林土地', WAGES: '劳资', ENTERPRISE_RESTRUCTURING: '企业转制', WORK_SAFETY: '劳动安全事故',
+  MEDICAL: '医疗', ROAD_TRAFFIC: '道路交通', LABOUR: '劳动争议', MARRIAGE_FAMILY: '婚姻家庭', NEIGHBOURS: '邻里',
+  OTHER: '其他',
+};
+
+export const DISPUTE_SEVERITIES = { ORDINARY: '一般', SERIOUS: '较大', MAJOR: '重大' };
+
+export const DISPUTE_SOURCES = { SWEEP: '排查发现', WALK_IN: '来访', HOTLINE: '热线', POLICE: '警情', OTHER: '其他' };
+
+export const DISPUTE_STATUSES = {
+  REGISTERED: '登记', ACCEPTED: '受理', MEDIATING: '调处中', RESOLVED: '已化解', UNRESOLVED: '未化解',
+  ESCALATED: '上报镇', REFERRED: '移交', CLOSED: '办结', FOLLOWED_UP: '已回访',
+};
+
+export const REFERRAL_CHANNELS = {
+  POLICE: '警调对接（派出所）', JUSTICE_OFFICE: '司法所调解', COURT: '诉调对接（法庭）', PETITION: '访调对接（信访）',
+  PROCURATORATE: '检调对接（检察）',
+};
+
 /** The Chinese name of `code` in `terms`, or the code itself when it is unknown. */
 export function termOf(terms, code) {
   return terms[code] || code || '—';

@@ -44,9 +44,11 @@ class DisputeController {
     private final DisputeView view;
     private final DisputeEventStream stream;
     private final Geography geography;
+    private final java.time.Clock clock;
 
     DisputeController(DisputeRegister register, Disputes disputes, DisputeView view, DisputeEventStream stream,
-            Geography geography) {
+            Geography geography, java.time.Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.disputes = disputes;
         this.view = view;
@@ -151,7 +153,7 @@ class DisputeController {
         CurrentUser user = CurrentUser.current();
         DisputeRegister.Placement place = register.place(lng, lat, crs, null, user);
         return nearby(disputes.openNearby(place.point(), Coded.parse(DisputeType.class, "type", type),
-                LocalDate.now().minusDays(DisputeRegister.DUPLICATE_DAYS), user, null));
+                LocalDate.now(clock).minusDays(DisputeRegister.DUPLICATE_DAYS), user, null));
     }
 
     /** Sensitive reports as they are registered (server-sent events), for the town office. */

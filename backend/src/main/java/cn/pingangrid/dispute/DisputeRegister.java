@@ -97,6 +97,65 @@ class DisputeRegister {
         return new Registered(dispute.withDetail(), duplicates);
     }
 
+    /** One problem in an imported sheet: the row number (as Excel shows it), the column and why. */
+    record RowError(int row, String column, String reason) {
+    }
+
+    /**
+     * Imports the rows of a 排查表, all or nothing: every row is checked (placed by coordinates or building code,
+     * in the caller's area, codes and dates valid, the 村名 if given matching the place) before any is written.
+     * Returns the new disputes' ids, or throws a 400 problem listing every bad row.
+     */
+    List<Long> importSheet(List<DisputeSheet.Line> lines, CurrentUser user) {
+        requireHandler(user);
+        if (lines.isEmpty()) {
+            throw new InvalidInputException("file", "表中没有数据行");
+        }
+        if (lines.size() > 5000) {
+            throw new InvalidInputException("file", "一次最多导入 5000 行");
+        }
+        List<Dispute> built = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        for (DisputeSheet.Line line : lines) {
+            NewDispute row = new NewDispute(DisputeSheet.number(line.get("经度")), DisputeSheet.number(line.get("纬度")),
+                    null, line.get("楼栋代码"), line.get("排查时间"), null, line.get("排查单位或排查人"),
+                    line.get("矛盾情况"), line.get("化解措施"), line.get("备注"), line.get("类型"),
+                    line.get("等级") == null ? Severity.ORDINARY.name() : line.get("等级"), DisputeSource.SWEEP.name(),
+                    List.of(), null, null, false, null, null, null);
+            try {
+                Dispute.Registration registration = validate(row, user);
+                String villageName = line.get("村名");
+                if (villageName != null && !villageName.equals(registration.villageName())) {
+                    throw new InvalidInputException("village", "坐标位于" + registration.villageName() + "，与村名「"
+                            + villageName + "」不符");
+                }
+                built.add(Dispute.register(registration, deadlines, user.username(), clock.instant(),
+                        LocalDate.now(clock)));
+            } catch (InvalidInputException e) {
+                String reason = String.valueOf(e.getBody().getDetail());
+                reason = reason.substring(reason.indexOf('：') + 1);
+                errors.add(new RowError(line.rowNumber(), DisputeSheet.column(e.field()), reason));
+            }
+        }
+        if (!errors.isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "有 " + errors.size()
+                    + " 行无法导入，整个文件未导入：" + errors.stream().limit(5)
+                            .map(e -> "第 " + e.row() + " 行" + e.column() + "：" + e.reason())
+                            .collect(java.util.stream.Collectors.joining("；")));
+            problem.setTitle("导入失败");
+            problem.setProperty("invalid-params", errors.stream().map(e -> Map.of("name", "第" + e.row() + "行 "
+                    + e.column(), "reason", e.reason())).toList());
+            problem.setProperty("rows", errors);
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Dispute d : built) {
+            ids.add(disputes.add(d).getId());
+        }
+        audit.record("DISPUTE_IMPORT", "dispute", null, "导入 " + ids.size() + " 件");
+        return ids;
+    }
+
     /** Parses and checks a registration without writing anything (the import checks all rows this way first). */
     Dispute.Registration validate(NewDispute r, CurrentUser user) {
         Placement place = place(r.lng(), r.lat(), r.crs(), r.building(), user);

@@ -77,6 +77,15 @@ class Disputes {
                 .where("d.deadline < :today", java.util.Map.of("today", today)).list(em, Integer.MAX_VALUE);
     }
 
+    void flushAndClear() {
+        em.flush();
+        em.clear();
+    }
+
+    EntityManager entityManager() {
+        return em;
+    }
+
     long count() {
         return em.createQuery("select count(d) from Dispute d", Long.class).getSingleResult();
     }

@@ -1,0 +1,186 @@
+package cn.pingangrid.dispute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Point;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.pingangrid.testsupport.BrowserCsrf;
+import cn.pingangrid.testsupport.DemoUsers;
+import tools.jackson.databind.JsonNode;
+
+/** The 排查表 out and back in: a round trip, and bad files that import nothing. Run once per database. */
+abstract class DisputeSheetContract {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    Disputes disputes;
+
+    DisputeFixtures f;
+
+    @BeforeEach
+    void fixtures() {
+        f = new DisputeFixtures(mvc, users);
+    }
+
+    @Test
+    void exportedSheetImportsBackToTheSameRegister() throws Exception {
+        LocalDate day = freshDay();
+        List<String> situations = List.of("测试导出一：山林界址争议 " + day, "测试导出二：拖欠工资 " + day);
+        String[] types = { "LAND_FOREST", "WAGES" };
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> body = DisputeFixtures.body(DisputeFixtures.pointIn(f.ownGrid, 40 + i), types[i],
+                    "SERIOUS");
+            body.put("sweptOn", day.toString());
+            body.put("situation", situations.get(i));
+            body.put("measures", "村调委会上门调解");
+            f.register(DemoUsers.VILLAGE_CADRE, body);
+        }
+        byte[] sheet = export(day);
+        List<List<String>> rows = rows(sheet);
+        assertThat(rows.get(0).get(0)).startsWith("大栗港镇社会治安矛盾纠纷排查表");
+        assertThat(rows.get(1)).containsExactlyElementsOf(DisputeSheet.HEADERS);
+        assertThat(rows).hasSize(4);
+        assertThat(rows.subList(2, 4)).extracting(r -> r.get(3)).containsExactlyInAnyOrderElementsOf(situations);
+        assertThat(rows.subList(2, 4)).extracting(r -> r.get(6)).containsExactlyInAnyOrder("山林土地", "劳资");
+        assertThat(rows.get(2).get(0)).isEqualTo(day.toString());
+
+        long before = disputes.count();
+        MockHttpServletResponse imported = upload(DemoUsers.VILLAGE_CADRE, sheet);
+        assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(201);
+        assertThat(DisputeFixtures.read(imported).get("imported").asInt()).isEqualTo(2);
+        assertThat(disputes.count()).isEqualTo(before + 2);
+        List<List<String>> again = rows(export(day));
+        assertThat(again).hasSize(6);
+        for (int column : new int[] { 0, 1, 2, 3, 4, 6, 7, 9, 10, 11 }) {
+            assertThat(again.subList(2, 6)).extracting(r -> r.get(column))
+                    .as(DisputeSheet.HEADERS.get(column))
+                    .containsExactlyInAnyOrderElementsOf(doubled(rows.subList(2, 4), column));
+        }
+    }
+
+    @Test
+    void aSheetWithBadRowsIsReportedByRowAndNothingIsImported() throws Exception {
+        Point own = DisputeFixtures.pointIn(f.ownGrid, 45);
+        String building = DisputeFixtures.BUILDINGS.stream().filter(b -> b.code().startsWith(f.ownGrid)).findFirst()
+                .orElseThrow().code();
+        byte[] sheet = sheet(List.of(
+                List.of("2024-03-01", "", "网格员", "好的一行：按坐标", "", "", "邻里", "一般", "", "",
+                        String.valueOf(own.getX()), String.valueOf(own.getY()), ""),
+                List.of("2024-03-02", "", "网格员", "好的一行：按楼栋", "", "", "劳资", "", "", "", "", "", building),
+                List.of("2024-03-03", "", "网格员", "类型不对", "", "", "吵架", "一般", "", "",
+                        String.valueOf(own.getX()), String.valueOf(own.getY()), ""),
+                List.of("2024-03-04", "", "网格员", "镇外的点", "", "", "邻里", "一般", "", "", "112.9", "28.9", ""),
+                List.of("2024-03-05", "", "网格员", "没有位置", "", "", "邻里", "一般", "", "", "", "", "")));
+        long before = disputes.count();
+        MockHttpServletResponse r = upload(DemoUsers.VILLAGE_CADRE, sheet);
+        assertThat(r.getStatus()).isEqualTo(400);
+        JsonNode problem = DisputeFixtures.read(r);
+        List<String> errors = new ArrayList<>();
+        problem.get("rows").forEach(e -> errors.add(e.get("row").asInt() + ":" + e.get("column").asString()));
+        // header on row 1 here (no title row), so data rows are 2..6
+        assertThat(errors).containsExactly("4:类型", "5:经度/纬度", "6:经度");
+        assertThat(disputes.count()).isEqualTo(before);
+
+        MockHttpServletResponse garbage = upload(DemoUsers.VILLAGE_CADRE, "这不是表格".getBytes());
+        assertThat(garbage.getStatus()).isEqualTo(400);
+        assertThat(DisputeFixtures.invalidParam(DisputeFixtures.read(garbage))).isEqualTo("file");
+        MockHttpServletResponse huge = upload(DemoUsers.VILLAGE_CADRE, new byte[5 * 1024 * 1024 + 1]);
+        assertThat(huge.getStatus()).isEqualTo(413);
+        assertThat(huge.getContentType()).isEqualTo("application/problem+json");
+        assertThat(upload(DemoUsers.LEADER, sheet).getStatus()).isEqualTo(403);
+        assertThat(disputes.count()).isEqualTo(before);
+    }
+
+    private static List<String> doubled(List<List<String>> rows, int column) {
+        List<String> values = new ArrayList<>();
+        rows.forEach(r -> {
+            values.add(r.get(column));
+            values.add(r.get(column));
+        });
+        return values;
+    }
+
+    LocalDate freshDay() throws Exception {
+        Random random = new Random();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            LocalDate day = LocalDate.of(1960 + random.nextInt(20), 1 + random.nextInt(12), 1 + random.nextInt(28))
+                    .with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
+            if (rows(export(day)).size() == 2) {
+                return day;
+            }
+        }
+        throw new AssertionError("no free day found");
+    }
+
+    byte[] export(LocalDate day) throws Exception {
+        MockHttpServletResponse r = f.get(DemoUsers.VILLAGE_CADRE, "/api/disputes/export.xlsx?village=" + f.ownVillage
+                + "&from=" + day + "&to=" + day);
+        assertThat(r.getStatus()).isEqualTo(200);
+        assertThat(r.getContentType()).isEqualTo(DisputeSheetController.XLSX.toString());
+        return r.getContentAsByteArray();
+    }
+
+    MockHttpServletResponse upload(String user, byte[] bytes) throws Exception {
+        return mvc.perform(multipart("/api/disputes/import").file(new MockMultipartFile("file", "排查表.xlsx",
+                DisputeSheetController.XLSX.toString(), bytes)).with(DemoUsers.as(users, user))
+                .with(BrowserCsrf.token())).andReturn().getResponse();
+    }
+
+    static List<List<String>> rows(byte[] xlsx) throws Exception {
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<List<String>> rows = new ArrayList<>();
+            org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (Row row : book.getSheetAt(0)) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < row.getLastCellNum(); i++) {
+                    cells.add(row.getCell(i) == null ? "" : formatter.formatCellValue(row.getCell(i)));
+                }
+                rows.add(cells);
+            }
+            return rows;
+        }
+    }
+
+    static byte[] sheet(List<List<String>> data) throws Exception {
+        try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet();
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < DisputeSheet.HEADERS.size(); i++) {
+                header.createCell(i).setCellValue(DisputeSheet.HEADERS.get(i));
+            }
+            for (int r = 0; r < data.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                for (int c = 0; c < data.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(data.get(r).get(c));
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+}
