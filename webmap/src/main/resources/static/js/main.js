@@ -107,11 +107,13 @@ function start(settings, me) {
   };
   const canEdit = me.roles.some((r) => r.code === 'TOWN_OFFICE'); // draws and edits sites and zone widths (the server checks)
   const safety = {
-    zones: new BorderZonesLayer({ canEdit }),
-    borders: new BorderSegmentsLayer(),
+    zones: new BorderZonesLayer(),
+    borders: null, // the border lines, whose popups show their zone's counts and width
+
     hazards: new HazardsLayer(),
     sites: new SitesLayer({ canEdit }),
   };
+  safety.borders = new BorderSegmentsLayer({ canEdit, zones: safety.zones });
   const online = settings.onlineLayers || [];
   const baseLayers = { 离线底图: base }; // offered as a choice only when there is something to choose
   for (const config of online) {
@@ -167,8 +169,11 @@ function start(settings, me) {
   load(safety.sites, 'sitesLoaded', '平安创建点位', notice);
   load(safety.hazards, 'hazardsLoaded', '风险隐患', notice);
   load(safety.borders, 'bordersLoaded', '边界', notice);
-  safety.zones._period = sitePanel.period(); // the panel's default period shades the zones from the start
-  load(safety.zones, 'zonesLoaded', '边界敏感区', notice);
+  // the panel's default period shades the zones from the start
+  safety.zones.setPeriod(sitePanel.period()).catch((error) => {
+    state.zonesLoaded = 'error';
+    notice.show('zonesLoaded', `边界敏感区加载失败：${error.message}`, 'error');
+  });
   safety.sites.on('load', (e) => {
     Object.assign(state, { sitesLoaded: String(e.count), sitesFilter: `${safety.sites.filter().kind}|${safety.sites.filter().status}` });
   }).on('editsite', (e) => sitePanel.edit(e.feature));

@@ -39,7 +39,7 @@ export const SitePanelControl = L.Control.extend({
   options: {
     position: 'topleft', // under the zoom buttons
     canEdit: false, // the town office draws and edits sites
-    collapsed: null, // null: collapsed on small screens
+    collapsed: true, // opened by its button, so it does not crowd the other controls of this corner
   },
 
   initialize(sites, zones, options) {
@@ -77,7 +77,7 @@ export const SitePanelControl = L.Control.extend({
     this._error = L.DomUtil.create('p', 'pg-form-error', body);
     this._error.setAttribute('role', 'alert');
 
-    const collapsed = this.options.collapsed ?? window.matchMedia('(max-width: 600px)').matches;
+    const collapsed = this.options.collapsed;
     container.classList.toggle('pg-expanded', !collapsed);
     toggle.setAttribute('aria-expanded', String(!collapsed));
     L.DomEvent.on(toggle, 'click', () => {

@@ -38,12 +38,14 @@ function zoneFill(count) {
 export const BorderSegmentsLayer = L.GeoJSON.extend({
   options: {
     pane: 'pgBorders', // above the village outlines
+    canEdit: false, // true for the town office: the popup offers a width field
+    zones: null, // the BorderZonesLayer whose dispute counts the popup shows, reloaded after a width change
     style: (f) => segmentStyle(f.properties),
-    onEachFeature: (f, layer) => layer.bindPopup(() => popupContent(f.properties.name, [
-      ['类型', f.properties.kind === 'VILLAGE' ? '村界' : (f.properties.countyBorder ? '县界' : '镇界')],
-      ['长度', `${(f.properties.lengthM / 1000).toFixed(1)} 公里`],
-      ['敏感区宽度', `${f.properties.zoneWidthM} 米`],
-    ])),
+  },
+
+  initialize(options) {
+    L.GeoJSON.prototype.initialize.call(this, null, options);
+    this.options.onEachFeature = (f, layer) => layer.bindPopup(() => this._popup(f));
   },
 
   load() {
@@ -53,48 +55,21 @@ export const BorderSegmentsLayer = L.GeoJSON.extend({
       return fc.features.length;
     });
   },
-});
-
-export const BorderZonesLayer = L.GeoJSON.extend({
-  options: {
-    pane: 'pgZones', // under the roads' labels and the sites
-    canEdit: false, // true for the town office: the popup offers a width field
-    style: (f) => ({ color: '#bf360c', weight: 0.5, fillColor: zoneFill(f.properties.disputeCount),
-      fillOpacity: 0.45 }),
-  },
-
-  initialize(options) {
-    L.GeoJSON.prototype.initialize.call(this, null, options);
-    this._period = {};
-    this.options.onEachFeature = (f, layer) => layer.bindPopup(() => this._popup(f));
-  },
-
-  /** Counts the disputes of {from, to} (yyyy-MM-dd, either may be empty) and reshades. */
-  setPeriod(period) {
-    this._period = { ...period };
-    return this.load();
-  },
-
-  load() {
-    return api.borderZones(this._period).then((fc) => {
-      this.clearLayers();
-      this.addData(fc);
-      this.fire('load', { count: fc.features.length });
-      return fc.features.length;
-    });
-  },
 
   _popup(f) {
     const p = f.properties;
-    const box = popupContent(`敏感区：${p.name}`, [
+    const count = this.options.zones ? this.options.zones.countOf(p.id) : null;
+    const box = popupContent(p.name, [
+      ['类型', p.kind === 'VILLAGE' ? '村界' : (p.countyBorder ? '县界' : '镇界')],
       ['涉及邻镇', p.neighbourName ? `${p.neighbourCounty}${p.neighbourName}` : null],
-      ['宽度', `${p.zoneWidthM} 米`],
-      ['期间纠纷', `${p.disputeCount ?? 0} 起`],
+      ['长度', `${(p.lengthM / 1000).toFixed(1)} 公里`],
+      ['敏感区宽度', `${p.zoneWidthM} 米`],
+      ['敏感区内纠纷（所选期间）', count === null || count === undefined ? null : `${count} 起`],
     ]);
     if (this.options.canEdit) {
       const form = L.DomUtil.create('form', 'pg-zone-width', box);
       const label = L.DomUtil.create('label', '', form);
-      label.textContent = '宽度（米）';
+      label.textContent = '敏感区宽度（米）';
       const input = L.DomUtil.create('input', '', label);
       Object.assign(input, { type: 'number', min: 50, max: 5000, step: 50, value: p.zoneWidthM, name: 'zoneWidthM' });
       const save = L.DomUtil.create('button', '', form);
@@ -107,6 +82,9 @@ export const BorderZonesLayer = L.GeoJSON.extend({
         api.changeZoneWidth(p.id, Number(input.value)).then(() => {
           this._map.closePopup();
           this.load();
+          if (this.options.zones) {
+            this.options.zones.load();
+          }
           this.fire('widthchanged', { id: p.id });
         }, (error) => {
           message.textContent = error.message;
@@ -114,5 +92,45 @@ export const BorderZonesLayer = L.GeoJSON.extend({
       });
     }
     return box;
+  },
+});
+
+/**
+ * The zones, shaded by dispute count; not interactive (they cover much of the town and must not swallow clicks
+ * meant for the map): their details and width are in the popups of the border lines.
+ */
+export const BorderZonesLayer = L.GeoJSON.extend({
+  options: {
+    pane: 'pgZones', // under the roads' labels and the sites
+    interactive: false,
+    style: (f) => ({ color: '#bf360c', weight: 0.5, fillColor: zoneFill(f.properties.disputeCount),
+      fillOpacity: 0.45, interactive: false }),
+  },
+
+  initialize(options) {
+    L.GeoJSON.prototype.initialize.call(this, null, options);
+    this._period = {};
+    this._counts = new Map(); // segment id -> disputes in the period
+  },
+
+  /** Counts the disputes of {from, to} (yyyy-MM-dd, either may be empty) and reshades. */
+  setPeriod(period) {
+    this._period = { ...period };
+    return this.load();
+  },
+
+  countOf(id) {
+    return this._counts.get(id);
+  },
+
+  load() {
+    return api.borderZones(this._period).then((fc) => {
+      this.clearLayers();
+      this._counts.clear();
+      fc.features.forEach((f) => this._counts.set(f.properties.id, f.properties.disputeCount));
+      this.addData(fc);
+      this.fire('load', { count: fc.features.length });
+      return fc.features.length;
+    });
   },
 });
