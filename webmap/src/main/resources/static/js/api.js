@@ -108,6 +108,16 @@ export const api = {
   buildings: ({ bbox, limit }, options) => getJson('buildings', { bbox: bboxParam(bbox), limit }, options),
   locate: (lng, lat) => getJson('locate', { lng: lng.toFixed(7), lat: lat.toFixed(7) }),
   search: (q, options) => getJson('search', { q }, options),
+  /** kind and status: comma-separated codes, or empty for all. */
+  sites: ({ kind, status } = {}) => getJson('sites', { kind, status }),
+  site: (id) => getJson(`sites/${encode(id)}`),
+  createSite: (site) => send('POST', 'sites', site),
+  updateSite: (id, site) => send('PUT', `sites/${encode(id)}`, site),
+  hazards: () => getJson('hazards'),
+  borderSegments: () => getJson('border-segments'),
+  /** from/to (yyyy-MM-dd) choose the period whose disputes are counted per zone. */
+  borderZones: ({ from, to } = {}) => getJson('border-zones', { from, to }),
+  changeZoneWidth: (id, zoneWidthM) => send('PATCH', `border-segments/${encode(id)}`, { zoneWidthM }),
   // disputes (矛盾纠纷), sweeps and KPIs
   disputes: (params, options) => getJson('disputes', { ...params, bbox: params.bbox && bboxParam(params.bbox) },
     options),

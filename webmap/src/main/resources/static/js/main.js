@@ -17,6 +17,11 @@ import { LegendControl } from './controls/legend.js';
 import { NoticeControl } from './controls/notice.js';
 import { UserControl } from './controls/user.js';
 import { LocateHandler } from './handlers/locate.js';
+import { SitesLayer } from './layers/sites.js';
+import { HazardsLayer } from './layers/hazards.js';
+import { BorderSegmentsLayer, BorderZonesLayer } from './layers/borders.js';
+import { SitePanelControl } from './controls/site-panel.js';
+import { addSafetyLegend } from './controls/safety-legend.js';
 import { DisputesLayer } from './layers/disputes.js';
 import { DisputeControl } from './controls/disputes.js';
 
@@ -24,6 +29,7 @@ import { DisputeControl } from './controls/disputes.js';
 const PANES = {
   pgBase: 210, pgWater: 300, pgRoads: 320, pgBuildings: 340, pgGrids: 400, pgVillages: 410,
   pgTileLabels: 420, pgPlaces: 425, pgLabels: 430, pgMask: 450,
+  pgZones: 350, pgBorders: 415, pgSites: 440,
 };
 
 const state = document.body.dataset; // the test hook's data attributes
@@ -99,6 +105,15 @@ function start(settings, me) {
     disputes: new DisputesLayer(),
     myArea: null, // set when ?grid= or ?village= names an area
   };
+  const canEdit = me.roles.some((r) => r.code === 'TOWN_OFFICE'); // draws and edits sites and zone widths (the server checks)
+  const safety = {
+    zones: new BorderZonesLayer(),
+    borders: null, // the border lines, whose popups show their zone's counts and width
+
+    hazards: new HazardsLayer(),
+    sites: new SitesLayer({ canEdit }),
+  };
+  safety.borders = new BorderSegmentsLayer({ canEdit, zones: safety.zones });
   const online = settings.onlineLayers || [];
   const baseLayers = { 离线底图: base }; // offered as a choice only when there is something to choose
   for (const config of online) {
@@ -107,6 +122,7 @@ function start(settings, me) {
   const overlays = {
     镇界: layers.townBorder, 水系: layers.water, 道路: layers.roads, '村/社区': layers.villages,
     网格: layers.grids, 楼栋: layers.buildings, 地名: layers.places,
+    平安创建: safety.sites, 风险隐患: safety.hazards, 边界: safety.borders, 边界敏感区: safety.zones,
     矛盾纠纷: layers.disputes,
   };
 
@@ -115,6 +131,8 @@ function start(settings, me) {
   L.control.zoom({ zoomInTitle: '放大', zoomOutTitle: '缩小' }).addTo(map);
   L.control.layers(online.length ? baseLayers : {}, overlays).addTo(map); // collapsed: opens on hover or tap
   const legend = new LegendControl().addTo(map);
+  addSafetyLegend(legend);
+  const sitePanel = new SitePanelControl(safety.sites, safety.zones, { canEdit }).addTo(map);
   L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' })
     .addAttribution('示意数据，非测绘成果').addTo(map);
   notice.addTo(map);
@@ -147,6 +165,28 @@ function start(settings, me) {
   load(layers.villages, 'villagesLoaded', '村（社区）', notice);
   load(layers.grids, 'gridsLoaded', '网格', notice);
   load(layers.places, 'placesLoaded', '地名', notice);
+  Object.values(safety).forEach((layer) => layer.addTo(map));
+  load(safety.sites, 'sitesLoaded', '平安创建点位', notice);
+  load(safety.hazards, 'hazardsLoaded', '风险隐患', notice);
+  load(safety.borders, 'bordersLoaded', '边界', notice);
+  // the panel's default period shades the zones from the start
+  safety.zones.setPeriod(sitePanel.period()).catch((error) => {
+    state.zonesLoaded = 'error';
+    notice.show('zonesLoaded', `边界敏感区加载失败：${error.message}`, 'error');
+  });
+  safety.sites.on('load', (e) => {
+    Object.assign(state, { sitesLoaded: String(e.count), sitesFilter: `${safety.sites.filter().kind}|${safety.sites.filter().status}` });
+  }).on('editsite', (e) => sitePanel.edit(e.feature));
+  safety.zones.on('load', (e) => {
+    state.zonesLoaded = String(e.count);
+  });
+  sitePanel.on('saved', (e) => {
+    Object.assign(state, { siteSaved: String(e.id), siteError: '' });
+  }).on('savefailed', (e) => {
+    state.siteError = e.error.message;
+  }).on('drawing', (e) => {
+    state.drawing = e.shape;
+  });
 
   search.on('select', () => {
     delete state.searchFlownTo;
@@ -178,7 +218,8 @@ function start(settings, me) {
     });
   }
 
-  window.pinganMap = Object.freeze({ map, base, layers, controls: Object.freeze({ search, legend, notice, disputes }) });
+  window.pinganMap = Object.freeze({ map, base, layers, safety,
+    controls: Object.freeze({ search, legend, notice, disputes, sitePanel }) });
   state.user = me.username;
   state.mapReady = 'true';
 }

@@ -56,3 +56,29 @@ export const REFERRAL_CHANNELS = {
 export function termOf(terms, code) {
   return terms[code] || code || '—';
 }
+
+export const SITE_KINDS = {
+  VILLAGE: '平安村(社区)',
+  ENTERPRISE: '平安企业',
+  CAMPUS: '平安校园',
+  HOSPITAL: '平安医院',
+  TRAFFIC: '平安交通',
+  BORDER: '平安边界',
+  COMPOUND: '平安小区',
+  SCENIC: '平安景区',
+  TOWNSHIP: '平安乡镇',
+  FAMILY: '平安家庭',
+};
+
+export const SITE_STATUSES = {
+  BUILDING: '创建中',
+  MET: '已达标',
+  NOT_MET: '未达标',
+  UNDER_REVIEW: '复查中',
+};
+
+export const HAZARD_LEVELS = {
+  GENERAL: '一般',
+  LARGE: '较大',
+  MAJOR: '重大',
+};

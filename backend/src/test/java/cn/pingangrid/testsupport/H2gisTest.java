@@ -19,7 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.url=jdbc:h2:mem:pingan;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
         "spring.datasource.password=",
-        "pingan.demo.disputes=false" })
+        "pingan.demo.disputes=false",
+        "pingan.demo.sites=false" })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 public @interface H2gisTest {

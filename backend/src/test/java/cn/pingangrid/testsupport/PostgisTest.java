@@ -19,7 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @EnabledIf("cn.pingangrid.testsupport.PostgisDatabase#available")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "pingan.demo.disputes=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "pingan.demo.disputes=false", "pingan.demo.sites=false" })
 @ContextConfiguration(initializers = PostgisDatabase.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")

@@ -72,6 +72,15 @@ export const LegendControl = L.Control.extend({
     return container;
   },
 
+  /** Adds a section of entries, each [swatch element, text], e.g. for a thematic layer. */
+  addSection(title, entries) {
+    const list = section(this._container.querySelector('.pg-legend-body'), title);
+    for (const [s, text] of entries) {
+      row(list, s, text);
+    }
+    return this;
+  },
+
   /** Adds the "my area" entry, naming the area, once an area is shown. */
   showMyArea(name) {
     this._myAreaName.textContent = `我的区域：${name}`;

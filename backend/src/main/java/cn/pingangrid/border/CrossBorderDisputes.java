@@ -1,0 +1,64 @@
+package cn.pingangrid.border;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.dispute.DisputeLocation;
+import cn.pingangrid.dispute.DisputeLocations;
+
+/**
+ * Disputes in the sensitive border zones: how many per zone in a period (for shading), and each cross-border
+ * dispute with the villages it concerns and the neighbouring jurisdictions named. Only disputes the caller may
+ * see are counted or listed.
+ */
+@Component
+class CrossBorderDisputes {
+
+    /** A dispute in one or more zones, with whom it concerns. */
+    record Flagged(DisputeLocation dispute, CrossBorderCheck.Result result) {
+    }
+
+    private final DisputeLocations disputes;
+    private final BorderSegments segments;
+
+    CrossBorderDisputes(DisputeLocations disputes, BorderSegments segments) {
+        this.disputes = disputes;
+        this.segments = segments;
+    }
+
+    /** Dispute count per segment id, for the segments the caller sees. */
+    Map<Long, Integer> countsByZone(List<BorderSegment> visible, LocalDate from, LocalDate to, AreaScope scope) {
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        for (BorderSegment segment : visible) {
+            counts.put(segment.getId(), disputes.within(segment.getZone(), from, to, scope).size());
+        }
+        return counts;
+    }
+
+    /**
+     * The cross-border disputes the caller sees, optionally only those concerning {@code villageCode} (a dispute in
+     * a village-boundary zone concerns both villages).
+     */
+    List<Flagged> list(String villageCode, LocalDate from, LocalDate to, AreaScope scope) {
+        List<BorderSegment> all = segments.list(null, AreaScope.EVERYTHING);
+        CrossBorderCheck check = new CrossBorderCheck(all.stream().map(BorderSegment::asZone).toList());
+        Map<Long, DisputeLocation> candidates = new LinkedHashMap<>();
+        for (BorderSegment segment : all) {
+            disputes.within(segment.getZone(), from, to, scope).forEach(d -> candidates.putIfAbsent(d.id(), d));
+        }
+        List<Flagged> flagged = new ArrayList<>();
+        candidates.values().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).forEach(d -> {
+            CrossBorderCheck.Result result = check.check(d.location(), d.villageCode());
+            if (result.crossBorder() && (villageCode == null || result.villageCodes().contains(villageCode))) {
+                flagged.add(new Flagged(d, result));
+            }
+        });
+        return flagged;
+    }
+}

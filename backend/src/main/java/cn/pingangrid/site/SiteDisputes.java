@@ -1,0 +1,43 @@
+package cn.pingangrid.site;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.springframework.stereotype.Component;
+
+import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.dispute.DisputeLocation;
+import cn.pingangrid.dispute.DisputeLocations;
+import cn.pingangrid.geo.MetricProjection;
+
+/**
+ * The disputes linked to a site: inside its polygon, or within {@value #POINT_RADIUS_M} m of a point site
+ * (the circle computed in EPSG:4546), that arose in the period and that the caller may see.
+ */
+@Component
+class SiteDisputes {
+
+    static final double POINT_RADIUS_M = 100;
+
+    private final DisputeLocations disputes;
+
+    SiteDisputes(DisputeLocations disputes) {
+        this.disputes = disputes;
+    }
+
+    List<DisputeLocation> linkedTo(SafetySite site, LocalDate from, LocalDate to, AreaScope scope) {
+        return disputes.within(catchment(site.getGeom()), from, to, scope);
+    }
+
+    /** The area whose disputes count for a site. */
+    static Geometry catchment(Geometry site) {
+        if (site instanceof Point) {
+            Geometry circle = MetricProjection.bufferMeters(site, POINT_RADIUS_M);
+            circle.setSRID(4326);
+            return circle;
+        }
+        return site;
+    }
+}

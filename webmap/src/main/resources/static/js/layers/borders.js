@@ -1,0 +1,136 @@
+// Borders: the town's outline by neighbour (a county border drawn thick and dashed in dark red, town borders in
+// orange) and village-to-village boundaries (thin purple); the sensitive zones along them, shaded by how many
+// disputes arose inside each in the chosen period. The town office changes a zone's width from its popup.
+import { api } from '../api.js';
+import { popupContent } from './sites.js';
+
+export const SEGMENT_STYLES = {
+  county: { color: '#8b0000', weight: 4, dashArray: '10 6' },
+  town: { color: '#ef6c00', weight: 3 },
+  village: { color: '#7b1fa2', weight: 1.5, dashArray: '4 4' },
+};
+
+/** Dispute-count classes of the zone shading: [lowest count, fill colour, legend text]. */
+export const ZONE_CLASSES = [
+  [0, '#fff3e0', '无纠纷'],
+  [1, '#ffcc80', '1–2 起'],
+  [3, '#fb8c00', '3–5 起'],
+  [6, '#d84315', '6 起以上'],
+];
+
+function segmentStyle(p) {
+  if (p.kind === 'VILLAGE') {
+    return SEGMENT_STYLES.village;
+  }
+  return p.countyBorder ? SEGMENT_STYLES.county : SEGMENT_STYLES.town;
+}
+
+function zoneFill(count) {
+  let fill = ZONE_CLASSES[0][1];
+  for (const [lowest, color] of ZONE_CLASSES) {
+    if ((count || 0) >= lowest) {
+      fill = color;
+    }
+  }
+  return fill;
+}
+
+export const BorderSegmentsLayer = L.GeoJSON.extend({
+  options: {
+    pane: 'pgBorders', // above the village outlines
+    canEdit: false, // true for the town office: the popup offers a width field
+    zones: null, // the BorderZonesLayer whose dispute counts the popup shows, reloaded after a width change
+    style: (f) => segmentStyle(f.properties),
+  },
+
+  initialize(options) {
+    L.GeoJSON.prototype.initialize.call(this, null, options);
+    this.options.onEachFeature = (f, layer) => layer.bindPopup(() => this._popup(f));
+  },
+
+  load() {
+    return api.borderSegments().then((fc) => {
+      this.clearLayers();
+      this.addData(fc);
+      return fc.features.length;
+    });
+  },
+
+  _popup(f) {
+    const p = f.properties;
+    const count = this.options.zones ? this.options.zones.countOf(p.id) : null;
+    const box = popupContent(p.name, [
+      ['类型', p.kind === 'VILLAGE' ? '村界' : (p.countyBorder ? '县界' : '镇界')],
+      ['涉及邻镇', p.neighbourName ? `${p.neighbourCounty}${p.neighbourName}` : null],
+      ['长度', `${(p.lengthM / 1000).toFixed(1)} 公里`],
+      ['敏感区宽度', `${p.zoneWidthM} 米`],
+      ['敏感区内纠纷（所选期间）', count === null || count === undefined ? null : `${count} 起`],
+    ]);
+    if (this.options.canEdit) {
+      const form = L.DomUtil.create('form', 'pg-zone-width', box);
+      const label = L.DomUtil.create('label', '', form);
+      label.textContent = '敏感区宽度（米）';
+      const input = L.DomUtil.create('input', '', label);
+      Object.assign(input, { type: 'number', min: 50, max: 5000, step: 50, value: p.zoneWidthM, name: 'zoneWidthM' });
+      const save = L.DomUtil.create('button', '', form);
+      save.type = 'submit';
+      save.textContent = '保存宽度';
+      const message = L.DomUtil.create('p', 'pg-form-error', form);
+      L.DomEvent.on(form, 'submit', (e) => {
+        L.DomEvent.preventDefault(e);
+        message.textContent = '';
+        api.changeZoneWidth(p.id, Number(input.value)).then(() => {
+          this._map.closePopup();
+          this.load();
+          if (this.options.zones) {
+            this.options.zones.load();
+          }
+          this.fire('widthchanged', { id: p.id });
+        }, (error) => {
+          message.textContent = error.message;
+        });
+      });
+    }
+    return box;
+  },
+});
+
+/**
+ * The zones, shaded by dispute count; not interactive (they cover much of the town and must not swallow clicks
+ * meant for the map): their details and width are in the popups of the border lines.
+ */
+export const BorderZonesLayer = L.GeoJSON.extend({
+  options: {
+    pane: 'pgZones', // under the roads' labels and the sites
+    interactive: false,
+    style: (f) => ({ color: '#bf360c', weight: 0.5, fillColor: zoneFill(f.properties.disputeCount),
+      fillOpacity: 0.45, interactive: false }),
+  },
+
+  initialize(options) {
+    L.GeoJSON.prototype.initialize.call(this, null, options);
+    this._period = {};
+    this._counts = new Map(); // segment id -> disputes in the period
+  },
+
+  /** Counts the disputes of {from, to} (yyyy-MM-dd, either may be empty) and reshades. */
+  setPeriod(period) {
+    this._period = { ...period };
+    return this.load();
+  },
+
+  countOf(id) {
+    return this._counts.get(id);
+  },
+
+  load() {
+    return api.borderZones(this._period).then((fc) => {
+      this.clearLayers();
+      this._counts.clear();
+      fc.features.forEach((f) => this._counts.set(f.properties.id, f.properties.disputeCount));
+      this.addData(fc);
+      this.fire('load', { count: fc.features.length });
+      return fc.features.length;
+    });
+  },
+});
