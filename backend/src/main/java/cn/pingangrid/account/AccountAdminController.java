@@ -9,12 +9,10 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.pingangrid.area.Geography;
 import cn.pingangrid.audit.AuditTrail;
+import cn.pingangrid.system.ConflictException;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.NotFoundException;
 
@@ -85,9 +84,7 @@ class AccountAdminController {
         Set<Role> roles = roles(request.roles());
         Set<String> areas = areas(request.areas(), roles);
         if (accounts.existsByUsername(username)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "用户名 " + username + " 已存在");
-            problem.setTitle("用户已存在");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            throw new ConflictException("用户已存在", "用户名 " + username + " 已存在");
         }
         UserAccount account = accounts.save(new UserAccount(username, displayName, encoder.encode(request.password()),
                 request.unit(), roles, areas));

@@ -14,10 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTWriter;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,9 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.pingangrid.geo.GeoJsonFeatures;
 import cn.pingangrid.geo.Wgs84;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Imports the town's dataset ({@code classpath:gis-data/<dataset>/*.geojson}) on start, in one transaction,
@@ -53,18 +50,15 @@ class GeographyImport implements SmartInitializingSingleton {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
-    private final ObjectMapper json;
     private final String dataset;
     private final boolean reimport;
 
     GeographyImport(JdbcTemplate jdbc, TransactionTemplate transaction, ApplicationEventPublisher events,
-            ObjectMapper json,
             @Value("${pingan.geography.dataset}") String dataset,
             @Value("${pingan.geography.reimport:false}") boolean reimport) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.events = events;
-        this.json = json;
         this.dataset = dataset;
         this.reimport = reimport;
     }
@@ -109,7 +103,7 @@ class GeographyImport implements SmartInitializingSingleton {
     }
 
     private int load(String file, byte[] content) {
-        JsonNode features = json.readTree(content).get("features");
+        List<GeoJsonFeatures.Entry> features = GeoJsonFeatures.parse(content, "数据文件 " + file);
         long started = System.nanoTime();
         int count = switch (file) {
             case "town" -> insert(file, features,
@@ -145,17 +139,17 @@ class GeographyImport implements SmartInitializingSingleton {
     }
 
     /** Batch insert; the geometry goes in as WKT through ST_GeomFromText, which both databases have. */
-    private int insert(String file, JsonNode features, String sql, Function<JsonNode, Object[]> columns) {
+    private int insert(String file, List<GeoJsonFeatures.Entry> features, String sql,
+            Function<JsonNode, Object[]> columns) {
         String statement = sql.formatted("ST_GeomFromText(?, " + Wgs84.SRID + ")");
-        GeoJsonReader reader = new GeoJsonReader(Wgs84.FACTORY);
         WKTWriter wkt = new WKTWriter();
         List<Object[]> batch = new ArrayList<>(BATCH);
         int done = 0;
-        for (JsonNode feature : features) {
-            Object[] values = columns.apply(feature.get("properties"));
+        for (GeoJsonFeatures.Entry feature : features) {
+            Object[] values = columns.apply(feature.properties());
             Object[] row = new Object[values.length + 1];
             System.arraycopy(values, 0, row, 0, values.length);
-            row[values.length] = wkt.write(geometry(reader, file, feature));
+            row[values.length] = wkt.write(feature.geometry());
             batch.add(row);
             if (batch.size() == BATCH) {
                 done += flush(statement, batch);
@@ -174,14 +168,6 @@ class GeographyImport implements SmartInitializingSingleton {
             batch.clear();
         }
         return n;
-    }
-
-    private static Geometry geometry(GeoJsonReader reader, String file, JsonNode feature) {
-        try {
-            return reader.read(feature.get("geometry").toString());
-        } catch (ParseException e) {
-            throw new IllegalStateException("数据文件 " + file + " 中有无法解析的几何：" + e.getMessage(), e);
-        }
     }
 
     private static String text(JsonNode properties, String name) {

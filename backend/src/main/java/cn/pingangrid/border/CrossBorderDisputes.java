@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
 
 import cn.pingangrid.area.AreaScope;
@@ -35,9 +36,7 @@ class CrossBorderDisputes {
     /** Dispute count per segment id, for the segments the caller sees. */
     Map<Long, Integer> countsByZone(List<BorderSegment> visible, LocalDate from, LocalDate to, AreaScope scope) {
         Map<Long, Integer> counts = new LinkedHashMap<>();
-        for (BorderSegment segment : visible) {
-            counts.put(segment.getId(), disputes.within(segment.getZone(), from, to, scope).size());
-        }
+        disputes.withinEach(zones(visible), from, to, scope).forEach((id, found) -> counts.put(id, found.size()));
         return counts;
     }
 
@@ -49,9 +48,8 @@ class CrossBorderDisputes {
         List<BorderSegment> all = segments.list(null, AreaScope.EVERYTHING);
         CrossBorderCheck check = new CrossBorderCheck(all.stream().map(BorderSegment::asZone).toList());
         Map<Long, DisputeLocation> candidates = new LinkedHashMap<>();
-        for (BorderSegment segment : all) {
-            disputes.within(segment.getZone(), from, to, scope).forEach(d -> candidates.putIfAbsent(d.id(), d));
-        }
+        disputes.withinEach(zones(all), from, to, scope).values()
+                .forEach(found -> found.forEach(d -> candidates.putIfAbsent(d.id(), d)));
         List<Flagged> flagged = new ArrayList<>();
         candidates.values().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).forEach(d -> {
             CrossBorderCheck.Result result = check.check(d.location(), d.villageCode());
@@ -60,5 +58,11 @@ class CrossBorderDisputes {
             }
         });
         return flagged;
+    }
+
+    private static Map<Long, Geometry> zones(List<BorderSegment> segments) {
+        Map<Long, Geometry> zones = new LinkedHashMap<>();
+        segments.forEach(segment -> zones.put(segment.getId(), segment.getZone()));
+        return zones;
     }
 }

@@ -30,6 +30,7 @@ import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.FeatureCollection;
 import cn.pingangrid.geo.Wgs84;
 import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.system.RoleNotAllowedException;
 
 /** The dispute register's API: register, read, list, cluster, the workflow, the duplicate hint, live reports. */
 @RestController
@@ -160,7 +161,7 @@ class DisputeController {
     @GetMapping(path = "/events", produces = "text/event-stream")
     SseEmitter events() {
         if (!CurrentUser.current().has(Role.TOWN_OFFICE)) {
-            throw DisputeRegister.forbidden("即时上报仅推送给综治办");
+            throw new RoleNotAllowedException("即时上报仅推送给综治办");
         }
         return stream.subscribe();
     }

@@ -30,6 +30,7 @@ import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.InputCrs;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.NotFoundException;
+import cn.pingangrid.system.RoleNotAllowedException;
 
 /**
  * Registers disputes and moves them through the workflow, one transaction per request: everything is checked
@@ -245,7 +246,7 @@ class DisputeRegister {
 
     Dispute transition(long id, Transition request, CurrentUser user) {
         if (!user.hasAny(HANDLING_ROLES) && !user.has(Role.MEDIATOR)) {
-            throw forbidden("您的角色只能查看纠纷，不能办理");
+            throw new RoleNotAllowedException("您的角色只能查看纠纷，不能办理");
         }
         Dispute dispute = disputes.find(id, user).orElseThrow(() -> notFound(id));
         DisputeAction action = Coded.parse(DisputeAction.class, "action", request.action());
@@ -271,7 +272,7 @@ class DisputeRegister {
 
     Dispute assign(long id, Assignment request, CurrentUser user) {
         if (!user.has(Role.TOWN_OFFICE)) {
-            throw forbidden("只有综治办可以交办纠纷");
+            throw new RoleNotAllowedException("只有综治办可以交办纠纷");
         }
         Dispute dispute = disputes.find(id, user).orElseThrow(() -> notFound(id));
         LocalDate deadline = request.deadline() == null || request.deadline().isBlank() ? null
@@ -306,15 +307,11 @@ class DisputeRegister {
 
     static void requireHandler(CurrentUser user) {
         if (!user.hasAny(HANDLING_ROLES)) {
-            throw forbidden("您的角色不能登记纠纷");
+            throw new RoleNotAllowedException("您的角色不能登记纠纷");
         }
     }
 
-    static ErrorResponseException forbidden(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-        problem.setTitle("无权操作");
-        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
-    }
+
 
     static NotFoundException notFound(long id) {
         return new NotFoundException("没有编号为 " + id + " 的纠纷");

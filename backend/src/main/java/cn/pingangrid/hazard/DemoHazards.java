@@ -1,10 +1,9 @@
 package cn.pingangrid.hazard;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 import org.locationtech.jts.geom.Point;
 import org.slf4j.Logger;
@@ -19,12 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.Grid;
 import cn.pingangrid.area.TownGeometries;
-import cn.pingangrid.geo.Wgs84;
+import cn.pingangrid.geo.GeoJsonFeatures;
 import cn.pingangrid.hazard.HazardTerms.Category;
 import cn.pingangrid.hazard.HazardTerms.Level;
 import cn.pingangrid.hazard.HazardTerms.Status;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads gis-data's illustrative risk hazards ({@code hazards.geojson}) once the geography is there, when
@@ -56,21 +54,16 @@ class DemoHazards implements ApplicationListener<PayloadApplicationEvent<Geograp
         if (hazards.count() > 0) {
             return;
         }
-        JsonNode features;
-        try (InputStream in = DemoHazards.class.getResourceAsStream("/gis-data/" + dataset + "/hazards.geojson")) {
-            if (in == null) {
-                return;
-            }
-            features = JsonMapper.builder().build().readTree(in).get("features");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Optional<List<GeoJsonFeatures.Entry>> features =
+                GeoJsonFeatures.fromClasspath("/gis-data/" + dataset + "/hazards.geojson");
+        if (features.isEmpty()) {
+            return;
         }
         LocalDate today = LocalDate.now(clock);
         int loaded = 0;
-        for (JsonNode f : features) {
-            JsonNode p = f.get("properties");
-            JsonNode c = f.get("geometry").get("coordinates");
-            Point point = Wgs84.point(c.get(0).asDouble(), c.get(1).asDouble());
+        for (GeoJsonFeatures.Entry f : features.get()) {
+            JsonNode p = f.properties();
+            Point point = (Point) f.geometry();
             Grid grid = townGeometries.gridOf(point).orElse(null);
             if (grid == null) {
                 continue;

@@ -1,14 +1,11 @@
 package cn.pingangrid.site;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,9 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.pingangrid.area.Grid;
 import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.TownGeometries;
-import cn.pingangrid.geo.Wgs84;
+import cn.pingangrid.geo.GeoJsonFeatures;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads gis-data's illustrative 平安创建 sites ({@code sites.geojson}, made by its SitePlanner) once the geography is
@@ -55,15 +51,16 @@ class DemoSites implements ApplicationListener<PayloadApplicationEvent<Geography
         if (sites.count() > 0) {
             return;
         }
-        JsonNode features = read("/gis-data/" + dataset + "/sites.geojson");
-        if (features == null) {
+        Optional<List<GeoJsonFeatures.Entry>> features =
+                GeoJsonFeatures.fromClasspath("/gis-data/" + dataset + "/sites.geojson");
+        if (features.isEmpty()) {
             return;
         }
         LocalDate today = LocalDate.now(clock);
         int loaded = 0;
-        for (JsonNode f : features) {
-            JsonNode p = f.get("properties");
-            Geometry geometry = geometry(f.get("geometry"));
+        for (GeoJsonFeatures.Entry f : features.get()) {
+            JsonNode p = f.properties();
+            Geometry geometry = f.geometry();
             Grid grid = townGeometries.gridOf(geometry).orElse(null);
             if (grid == null) {
                 continue; // not in this town's grids: a dataset mismatch, skip rather than guess
@@ -89,23 +86,5 @@ class DemoSites implements ApplicationListener<PayloadApplicationEvent<Geography
             loaded++;
         }
         log.info("已载入 {} 个演示平安创建点位", loaded);
-    }
-
-    static JsonNode read(String path) {
-        try (InputStream in = DemoSites.class.getResourceAsStream(path)) {
-            return in == null ? null : JsonMapper.builder().build().readTree(in).get("features");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Geometry geometry(JsonNode geoJson) {
-        try {
-            Geometry g = new GeoJsonReader(Wgs84.FACTORY).read(geoJson.toString());
-            g.setSRID(Wgs84.SRID);
-            return g;
-        } catch (ParseException e) {
-            throw new IllegalStateException("demo site geometry", e);
-        }
     }
 }

@@ -31,6 +31,7 @@ import cn.pingangrid.area.Geography;
 import cn.pingangrid.area.Grid;
 import cn.pingangrid.area.TownGeometries;
 import cn.pingangrid.area.Village;
+import cn.pingangrid.dispute.DisputeLocation;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.BoundingBox;
 import cn.pingangrid.geo.Feature;
@@ -202,13 +203,14 @@ class SiteController {
             }
         }
         // the disputes linked to each site (inside its polygon, or within 100 m of a point) in the period
-        for (SafetySite site : sites.list(new Sites.Query(null, null, only, null), scope)) {
+        List<SafetySite> listed = sites.list(new Sites.Query(null, null, only, null), scope);
+        Map<Long, List<DisputeLocation>> linkedBySite = siteDisputes.linkedToEach(listed, fromDate, toDate, scope);
+        for (SafetySite site : listed) {
             Map<String, Object> card = cards.get(site.getVillageCode());
             if (card == null) {
                 continue;
             }
-            List<Long> linked = siteDisputes.linkedTo(site, fromDate, toDate, scope).stream()
-                    .map(d -> d.id()).toList();
+            List<Long> linked = linkedBySite.get(site.getId()).stream().map(DisputeLocation::id).toList();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", site.getId());
             row.put("name", site.getName());

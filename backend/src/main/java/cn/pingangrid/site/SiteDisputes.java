@@ -1,7 +1,9 @@
 package cn.pingangrid.site;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -29,6 +31,14 @@ class SiteDisputes {
 
     List<DisputeLocation> linkedTo(SafetySite site, LocalDate from, LocalDate to, AreaScope scope) {
         return disputes.within(catchment(site.getGeom()), from, to, scope);
+    }
+
+    /** For each site (by id), the disputes linked to it; one query for all of them. */
+    Map<Long, List<DisputeLocation>> linkedToEach(List<SafetySite> sites, LocalDate from, LocalDate to,
+            AreaScope scope) {
+        Map<Long, Geometry> catchments = new LinkedHashMap<>();
+        sites.forEach(site -> catchments.put(site.getId(), catchment(site.getGeom())));
+        return disputes.withinEach(catchments, from, to, scope);
     }
 
     /** The area whose disputes count for a site. */

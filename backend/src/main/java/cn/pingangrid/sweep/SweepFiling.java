@@ -9,11 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.account.Role;
@@ -21,7 +18,9 @@ import cn.pingangrid.area.Geography;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.dispute.DisputeLocation;
 import cn.pingangrid.dispute.DisputeLocations;
+import cn.pingangrid.system.ConflictException;
 import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.system.RoleNotAllowedException;
 
 /** Files sweeps and creates campaigns, checking area, period and findings before writing. */
 @Service
@@ -53,7 +52,7 @@ class SweepFiling {
     Sweep file(NewSweep r, CurrentUser user) {
         SweepKind kind = kind(r.kind());
         if (!user.hasAny(Role.GRID_MANAGER, Role.VILLAGE_CADRE, Role.AUX_POLICE, Role.TOWN_OFFICE)) {
-            throw forbidden("您的角色不能填报排查");
+            throw new RoleNotAllowedException("您的角色不能填报排查");
         }
         String village = null;
         Long campaignId = null;
@@ -66,7 +65,7 @@ class SweepFiling {
             }
             case TOWN_MONTHLY -> {
                 if (!user.has(Role.TOWN_OFFICE)) {
-                    throw forbidden("镇每月排查由综治办填报");
+                    throw new RoleNotAllowedException("镇每月排查由综治办填报");
                 }
                 start = month(r.period(), today);
             }
@@ -101,10 +100,7 @@ class SweepFiling {
             }
         }
         if (sweeps.filed(kind, village, campaignId, start)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "本期（" + start + " 起）的" + kind.label() + "已经填报");
-            problem.setTitle("重复填报");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            throw new ConflictException("重复填报", "本期（" + start + " 起）的" + kind.label() + "已经填报");
         }
         Sweep sweep = sweeps.add(new Sweep(kind, village, campaignId, start,
                 r.sweptBy() == null || r.sweptBy().isBlank() ? user.displayName() : r.sweptBy(),
@@ -116,7 +112,7 @@ class SweepFiling {
 
     SweepCampaign create(NewCampaign r, CurrentUser user) {
         if (!user.has(Role.TOWN_OFFICE)) {
-            throw forbidden("专题排查由综治办部署");
+            throw new RoleNotAllowedException("专题排查由综治办部署");
         }
         if (r.startsOn() == null || r.startsOn().isBlank()) {
             throw new InvalidInputException("startsOn", "必填");
@@ -193,9 +189,5 @@ class SweepFiling {
         }
     }
 
-    static ErrorResponseException forbidden(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-        problem.setTitle("无权操作");
-        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
-    }
+
 }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,28 +19,17 @@ import tools.jackson.databind.JsonNode;
 @H2gisTest
 class SignInPageTests {
 
-    static HeadlessChromium browser;
+    @RegisterExtension
+    static final SharedBrowser browser = new SharedBrowser(Viewport.DESKTOP);
 
     @LocalServerPort
     int port;
 
     MapPage page;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChromium.start(Viewport.DESKTOP);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void signedOut() {
-        page = new MapPage(browser, port);
+        page = new MapPage(browser.get(), port);
         page.signOut();
     }
 

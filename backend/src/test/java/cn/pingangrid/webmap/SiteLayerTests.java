@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -38,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 @H2gisTest
 class SiteLayerTests {
 
-    static HeadlessChromium browser;
+    @RegisterExtension
+    static final SharedBrowser browser = new SharedBrowser(Viewport.DESKTOP);
 
     @LocalServerPort
     int port;
@@ -50,21 +50,9 @@ class SiteLayerTests {
     final JsonMapper json = JsonMapper.builder().build();
     MapPage page;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChromium.start(Viewport.DESKTOP);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void setUp() {
-        page = new MapPage(browser, port);
+        page = new MapPage(browser.get(), port);
     }
 
     @Test

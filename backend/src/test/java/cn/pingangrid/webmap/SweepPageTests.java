@@ -2,9 +2,8 @@ package cn.pingangrid.webmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -21,28 +20,17 @@ class SweepPageTests {
     static final String WEEK = "2024-W10";
     static final String MONDAY = "2024-03-04";
 
-    static HeadlessChromium browser;
+    @RegisterExtension
+    static final SharedBrowser browser = new SharedBrowser(Viewport.DESKTOP);
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChromium.start(Viewport.DESKTOP);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void villageCadreFilesAZeroReportAndCannotFileItTwice() {
         TownApi api = new TownApi(port, DemoUsers.VILLAGE_CADRE);
         String village = api.get("/api/me").get("area").get("villages").get(0).asString();
-        MapPage page = new MapPage(browser, port).signOut();
+        MapPage page = new MapPage(browser.get(), port).signOut();
         page.submitLogin(DemoUsers.VILLAGE_CADRE, DemoUsers.PASSWORD);
         page.waitFor("the map", p -> "true".equals(p.data("mapReady")));
 

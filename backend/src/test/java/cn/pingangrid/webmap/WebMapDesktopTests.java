@@ -11,10 +11,9 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -33,7 +32,8 @@ class WebMapDesktopTests {
     static final Map<String, String> BUILDING_USES = Map.of("residential", "住宅", "commercial", "商业",
             "public", "公共服务", "industrial", "工业", "farm", "农业生产");
 
-    static HeadlessChromium browser;
+    @RegisterExtension
+    static final SharedBrowser browser = new SharedBrowser(Viewport.DESKTOP);
 
     @LocalServerPort
     int port;
@@ -41,22 +41,10 @@ class WebMapDesktopTests {
     TownApi api;
     MapPage page;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChromium.start(Viewport.DESKTOP);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void setUp() {
         api = new TownApi(port);
-        page = new MapPage(browser, port);
+        page = new MapPage(browser.get(), port);
     }
 
     @Test

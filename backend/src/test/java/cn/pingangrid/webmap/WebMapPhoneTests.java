@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,28 +19,17 @@ import tools.jackson.databind.JsonNode;
 @H2gisTest
 class WebMapPhoneTests {
 
-    static HeadlessChromium browser;
+    @RegisterExtension
+    static final SharedBrowser browser = new SharedBrowser(Viewport.PHONE);
 
     @LocalServerPort
     int port;
 
     MapPage page;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessChromium.start(Viewport.PHONE);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void setUp() {
-        page = new MapPage(browser, port);
+        page = new MapPage(browser.get(), port);
     }
 
     @Test
