@@ -133,6 +133,14 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
         log.info("演示纠纷：已生成 {} 件（{} ms）", created, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** Mostly the town's own sweeps and people coming forward; a few hand-overs (对接) from other bodies. */
+    private static DisputeSource source(Random random) {
+        int roll = random.nextInt(100);
+        return roll < 60 ? DisputeSource.SWEEP : roll < 75 ? DisputeSource.WALK_IN : roll < 83 ? DisputeSource.HOTLINE
+                : roll < 90 ? DisputeSource.POLICE : roll < 94 ? DisputeSource.PETITION_OFFICE
+                : roll < 97 ? DisputeSource.COURT : roll < 98 ? DisputeSource.PROCURATORATE : DisputeSource.OTHER;
+    }
+
     /** Spring planting (March–April) triples land disputes; the weeks before the Spring Festival quadruple wages. */
     static DisputeType seasonalType(Random random, LocalDate day) {
         MonthDay md = MonthDay.from(day);
@@ -192,7 +200,7 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
         var registration = new Dispute.Registration(point, villageCode, grid.getCode(), villageName,
                 day, occurred, villageName + "治保会", texts[random.nextInt(texts.length)],
                 "网格员上门了解情况", null, type, severity,
-                DisputeSource.values()[random.nextInt(DisputeSource.values().length)], parties,
+                source(random), parties,
                 type == DisputeType.WAGES ? 2 + random.nextInt(20) : count,
                 type == DisputeType.WAGES ? BigDecimal.valueOf(5_000 + random.nextInt(200_000)) : null,
                 random.nextInt(100) < 3, major ? "镇综治办" : null, major ? "综治办主任" : null,
@@ -238,10 +246,10 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
             return;
         }
         ReferralChannel channel = fate < 92 ? ReferralChannel.JUSTICE_OFFICE
-                : fate < 96 ? ReferralChannel.COURT : ReferralChannel.PETITION;
+                : fate < 96 ? ReferralChannel.LAWSUIT : ReferralChannel.PETITION_UPWARD;
         String unit = switch (channel) {
             case JUSTICE_OFFICE -> "大栗港司法所";
-            case COURT -> "桃江县人民法院";
+            case LAWSUIT -> "桃江县人民法院";
             default -> "桃江县信访局";
         };
         d.refer(channel, unit, "zongzhiban", null, at(step, 15, zone), step, deadlines);

@@ -209,7 +209,10 @@ public class Dispute {
         restartDeadline(today, deadlines);
     }
 
-    /** 移交 to a unit through a channel (警调 / 诉调 / 访调 / 检调 对接); the level follows the channel. */
+    /**
+     * 移交 to a unit: one of the town's 三调联动 units (the case stays in the town) or out of the town's handling
+     * (上访, 诉讼, 移送县级部门: 矛盾上交); the level follows the channel, see {@link ReferralChannel}.
+     */
     void refer(ReferralChannel channel, String unit, String actor, String note, Instant now, LocalDate today,
             DisputeDeadlines deadlines) {
         if (channel == null) {
@@ -268,7 +271,7 @@ public class Dispute {
         overdue = true;
         String suggestion = switch (level) {
             case VILLAGE -> "建议上报镇综治办";
-            case TOWN -> "建议移交（警调、诉调、访调或检调对接）或由综治办督办";
+            case TOWN -> "建议移交三调联动单位（司法所、派出所、法庭等）或由综治办督办";
             case BEYOND_TOWN -> "建议向接收单位催办";
         };
         append(now, "系统", DisputeAction.OVERDUE, "已超过期限 " + deadline + "，" + suggestion);

@@ -74,7 +74,7 @@ public class DisputeLocations {
     public List<DisputeOutcome> outcomes(LocalDate from, LocalDate to) {
         return queries.from(Dispute.class, "d").between("d.sweptOn", from, to).select(
                 "new cn.pingangrid.dispute.DisputeOutcome(d.id, d.villageCode, d.status, d.level, d.resolvedLevel, "
-                        + "d.overdue, d.sweptOn, d.resolvedOn)", "order by d.id", DisputeOutcome.class);
+                        + "d.overdue, d.sweptOn, d.resolvedOn, d.source)", "order by d.id", DisputeOutcome.class);
     }
 
     private static DisputeLocation location(Dispute d) {

@@ -77,7 +77,21 @@ class KpiController {
         answer.put("weeks", weeks);
         answer.put("villages", rows);
         answer.put("town", scope.wholeTown() ? FengqiaoKpis.of(outcomes, filedTotal, weeks * villages.size()) : null);
+        answer.put("townSweeps", scope.wholeTown() ? townSweeps(fromDate, toDate) : null);
         return answer;
+    }
+
+    /** 镇每月组织一次矛盾纠纷排查 (seed §五.1): each month due in the period, whether the town filed its sweep. */
+    private Map<String, Object> townSweeps(LocalDate from, LocalDate to) {
+        Map<LocalDate, Boolean> months = sweeps.townMonthsFiled(from, to);
+        int filed = (int) months.values().stream().filter(Boolean::booleanValue).count();
+        Map<String, Object> town = new LinkedHashMap<>();
+        town.put("months", months.entrySet().stream().map(e -> Map.of("month",
+                e.getKey().toString().substring(0, 7), "filed", e.getValue())).toList());
+        town.put("filed", filed);
+        town.put("due", months.size());
+        town.put("compliance", FengqiaoKpis.rate(filed, months.size()));
+        return town;
     }
 
     private static LocalDate date(String field, String text) {
