@@ -129,7 +129,8 @@ class DisputeView {
         }).toList());
         boolean readOnly = !user.hasAny(DisputeRegister.HANDLING_ROLES) && !user.has(Role.MEDIATOR);
         json.put("allowedActions", readOnly ? List.of()
-                : d.allowedActions().stream().map(DisputeView::code).toList());
+                : d.allowedActions().stream().filter(a -> a != DisputeAction.ASSIGN || user.has(Role.TOWN_OFFICE))
+                        .map(DisputeView::code).toList());
         return json;
     }
 
