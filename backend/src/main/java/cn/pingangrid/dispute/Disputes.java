@@ -1,7 +1,6 @@
 package cn.pingangrid.dispute;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +23,6 @@ class Disputes {
     /** How many of the nearest candidates the duplicate hint shows at most. */
     static final int DUPLICATE_CANDIDATES = 50;
     private static final double METRES_PER_DEGREE_LAT = 111_000.0;
-
-    static final EnumSet<DisputeStatus> OPEN = EnumSet.complementOf(EnumSet.copyOf(DisputeStatus.CONCLUDED));
 
     private final ScopedQueries queries;
 
@@ -71,7 +68,7 @@ class Disputes {
         Envelope box = new Envelope(point.getX() - dLng, point.getX() + dLng, point.getY() - dLat,
                 point.getY() + dLat);
         ScopedQuery<Dispute> query = query().intersects("d.location", Wgs84.FACTORY.toGeometry(box))
-                .equal("d.type", type).between("d.occurredOn", since, null).in("d.status", OPEN);
+                .equal("d.type", type).between("d.occurredOn", since, null).in("d.status", DisputeStatus.OPEN);
         if (excludeId != null) {
             query.where("d.id <> :excluded", Map.of("excluded", excludeId));
         }
@@ -91,7 +88,7 @@ class Disputes {
 
     /** Open, not yet marked overdue, deadline before {@code today}: the overdue job's work (on its own path). */
     List<Dispute> pastDeadline(LocalDate today) {
-        return query().equal("d.overdue", false).in("d.status", OPEN)
+        return query().equal("d.overdue", false).in("d.status", DisputeStatus.OPEN)
                 .where("d.deadline < :today", Map.of("today", today)).orderBy("d.id").list();
     }
 
