@@ -204,7 +204,7 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
                 type == DisputeType.WAGES ? 2 + random.nextInt(20) : count,
                 type == DisputeType.WAGES ? BigDecimal.valueOf(5_000 + random.nextInt(200_000)) : null,
                 random.nextInt(100) < 3, major ? "镇综治办" : null, major ? "综治办主任" : null,
-                major ? day.plusDays(20) : null);
+                major ? day.plusDays(20) : null, null);
         var zone = ZoneId.systemDefault();
         Dispute d = Dispute.register(registration, deadlines, "wanggeyuan", at(day, 9, zone), day);
         progress(d, random, day, today, zone);

@@ -77,6 +77,13 @@ class DisputeController {
         return view.detail(register.transition(id, request, user), user);
     }
 
+    /** 化解措施 taken without a workflow step: added to the record's measures, in order. */
+    @PostMapping("/{id}/measures")
+    DisputeDetail addMeasure(@PathVariable long id, @RequestBody DisputeRegister.NewMeasure request) {
+        CurrentUser user = CurrentUser.current();
+        return view.detail(register.addMeasure(id, request, user), user);
+    }
+
     @PutMapping("/{id}/assignment")
     DisputeDetail assign(@PathVariable long id, @RequestBody DisputeRegister.Assignment request) {
         CurrentUser user = CurrentUser.current();
