@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.scope.AreaScope;
+import cn.pingangrid.area.AreaNames;
 import cn.pingangrid.area.Areas;
 import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.dispute.DisputeLocations;
@@ -62,10 +63,17 @@ class KpiController {
         int weeks = SweepCompliance.weeksIn(fromDate, toDate);
         List<Map<String, Object>> rows = new ArrayList<>();
         int filedTotal = 0;
+        AreaNames names = areas.names();
         for (VillageRef v : villages) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("code", v.code());
-            row.put("name", v.name());
+            // a grid manager's row counts only their grids: say so, not the village's name alone
+            List<String> ownGrids = scope.wholeTown() || scope.coversVillage(v.code()) ? List.of()
+                    : scope.grids().stream().filter(g -> g.startsWith(v.code())).sorted().toList();
+            row.put("name", ownGrids.isEmpty() ? v.name() : v.name() + " " + ownGrids.stream()
+                    .map(g -> java.util.Objects.requireNonNullElse(names.gridName(g), g))
+                    .collect(Collectors.joining("、")) + "（仅本网格）");
+            row.put("grids", ownGrids.isEmpty() ? null : ownGrids);
             row.put("kpis", FengqiaoKpis.of(byVillage.getOrDefault(v.code(), List.of()), filed.get(v.code()),
                     weeks));
             filedTotal += filed.getOrDefault(v.code(), 0);

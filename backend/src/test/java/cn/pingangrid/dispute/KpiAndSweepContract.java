@@ -174,6 +174,18 @@ abstract class KpiAndSweepContract {
         assertThat(byCadre.get("townSweeps").isNull()).isTrue();
     }
 
+    /** A grid manager's KPI row counts only their grid, and its label says so; a cadre's row is the village. */
+    @Test
+    void aGridManagersRowIsLabelledWithTheirGrid() throws Exception {
+        JsonNode byGrid = DisputeFixtures.read(f.get(DemoUsers.GRID_MANAGER, "/api/kpis")).get("villages");
+        assertThat(byGrid).hasSize(1);
+        assertThat(byGrid.get(0).get("name").asString()).endsWith("（仅本网格）");
+        assertThat(byGrid.get(0).get("grids").toString()).isEqualTo("[\"" + f.ownGrid + "\"]");
+        JsonNode byCadre = DisputeFixtures.read(f.get(DemoUsers.VILLAGE_CADRE, "/api/kpis")).get("villages");
+        assertThat(byCadre.get(0).get("name").asString()).doesNotContain("网格");
+        assertThat(byCadre.get(0).get("grids").isNull()).isTrue();
+    }
+
     @Test
     void sweepsNeedFindingsOrAnExplicitZeroReportAndComplianceListsTheMissingVillages() throws Exception {
         LocalDate start = freshPeriodStart();
