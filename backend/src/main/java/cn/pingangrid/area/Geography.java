@@ -39,6 +39,15 @@ public class Geography {
         return Optional.ofNullable(em.find(Village.class, code));
     }
 
+    /**
+     * The whole road network (public geography, no scope): every noded edge with its end-node ids, class and
+     * line, in id order. What the patrol module builds its routing graph from.
+     */
+    public List<RoadEdge> roadNetwork() {
+        return em.createQuery("select new cn.pingangrid.area.RoadEdge(r.id, r.fromNode, r.toNode, r.roadClass, "
+                + "r.name, r.geom) from Road r order by r.id", RoadEdge.class).getResultList();
+    }
+
     public Optional<Grid> grid(String code) {
         return Optional.ofNullable(em.find(Grid.class, code));
     }
