@@ -43,6 +43,17 @@ public class BorderSegments {
         return q.getResultList();
     }
 
+    /** A border segment's line and zone, for other modules' plans (patrol checkpoints, border kilometres). */
+    public record BorderLine(long id, SegmentKind kind, String name, String neighbourName, boolean countyBorder,
+            Set<String> villageCodes, org.locationtech.jts.geom.MultiLineString line,
+            org.locationtech.jts.geom.Geometry zone) {
+    }
+
+    /** The segments of {@code kind} (null: all) in {@code scope}, as {@link BorderLine}s. */
+    public List<BorderLine> lines(SegmentKind kind, AreaScope scope) {
+        return list(kind, scope).stream().map(BorderSegment::asLine).toList();
+    }
+
     Optional<BorderSegment> find(long id, AreaScope scope) {
         return list(null, scope).stream().filter(s -> s.getId() == id).findFirst();
     }

@@ -71,6 +71,24 @@ public class DisputeLocations {
                 .map(DisputeLocations::location).toList();
     }
 
+    /**
+     * The open disputes in {@code scope} that are sensitive or overdue, by id, with masked parties: what a patrol
+     * should pass by.
+     */
+    public List<WatchedDispute> openSensitiveOrOverdue(AreaScope scope) {
+        return DisputeFilter.scopedTo(scope).in("d.status", java.util.EnumSet.complementOf(
+                java.util.EnumSet.copyOf(DisputeStatus.CONCLUDED))).where("(d.sensitive = true or d.overdue = true)",
+                        Map.of()).query(em, "select d", "order by d.id", Dispute.class).getResultList().stream()
+                .map(d -> new WatchedDispute(d.getId(), d.getLocation(), d.getVillageCode(), d.getGridCode(),
+                        d.getType().label(), d.getSeverity().name(), d.getSeverity().label(), d.getStatus().label(),
+                        d.isSensitive(), d.isOverdue(), d.getDeadline(), d.getParties().stream()
+                                .map(party -> PersonalDataMask.name(party.getName())
+                                        + (party.getPhone() == null || party.getPhone().isBlank() ? ""
+                                                : " " + PersonalDataMask.phone(party.getPhone())))
+                                .toList()))
+                .toList();
+    }
+
     /** One row per dispute registered (排查时间) in {@code from}..{@code to} in {@code scope}: what KPIs count. */
     public List<DisputeOutcome> outcomes(LocalDate from, LocalDate to, AreaScope scope) {
         return DisputeFilter.scopedTo(scope).between("d.sweptOn", from, to)

@@ -118,6 +118,10 @@ public final class RoadNetwork {
         return new Connectivity(graph.vertexSet().size(), graph.edgeSet().size(), components.size(), largest);
     }
 
+    java.util.Collection<Edge> edges() {
+        return java.util.Collections.unmodifiableSet(graph.edgeSet());
+    }
+
     int edgeCount() {
         return graph.edgeSet().size();
     }

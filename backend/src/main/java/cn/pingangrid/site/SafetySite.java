@@ -143,6 +143,10 @@ public class SafetySite {
         return gridCode;
     }
 
+    LocalDate getNextInspectionDue() {
+        return nextInspectionDue;
+    }
+
     public Geometry getGeom() {
         return geom;
     }

@@ -59,6 +59,35 @@ public class Sites {
         return q.getResultList();
     }
 
+    /** A site whose inspection falls due, for other modules' plans (patrol stops); {@code point} is on the site. */
+    public record SiteDue(long id, String kind, String kindName, String name, String status, String statusName,
+            String villageCode, String gridCode, org.locationtech.jts.geom.Point point, LocalDate nextInspectionDue,
+            String lastInspectionNote) {
+    }
+
+    /**
+     * The sites in {@code scope} whose next inspection is due on or before {@code by} (so overdue ones too), by due
+     * date; each with a point on it (a polygon's interior point) and the note of its latest inspection.
+     */
+    public List<SiteDue> inspectionsDueBy(LocalDate by, AreaScope scope) {
+        StringBuilder where = new StringBuilder(" where s.nextInspectionDue <= :by");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("by", by);
+        scope(where, params, scope);
+        TypedQuery<SafetySite> q = em.createQuery("select s from SafetySite s" + where
+                + " order by s.nextInspectionDue, s.id", SafetySite.class);
+        params.forEach(q::setParameter);
+        return q.getResultList().stream().map(s -> {
+            List<SiteInspection> done = inspections(s.getId());
+            org.locationtech.jts.geom.Point point = s.getGeom() instanceof org.locationtech.jts.geom.Point p
+                    ? (org.locationtech.jts.geom.Point) p.copy() : s.getGeom().getInteriorPoint();
+            point.setSRID(4326);
+            return new SiteDue(s.getId(), s.getKind().name(), s.getKind().label(), s.getName(), s.getStatus().name(),
+                    s.getStatus().label(), s.getVillageCode(), s.getGridCode(), point, s.getNextInspectionDue(),
+                    done.isEmpty() ? null : done.get(0).getNote());
+        }).toList();
+    }
+
     /** A site by id if the caller's area holds it. */
     Optional<SafetySite> find(long id, AreaScope scope) {
         StringBuilder where = new StringBuilder(" where s.id = :id");
