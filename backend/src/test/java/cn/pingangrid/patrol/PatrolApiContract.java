@@ -271,6 +271,71 @@ abstract class PatrolApiContract {
         assertThat(found).as(audit.toString()).isTrue();
     }
 
+    @Test
+    void aWalkedTrackIsCheckedStoredAndCoveredAndARefusedFileStoresNothing() throws Exception {
+        sensitiveDispute(ownGrid, 11);
+        JsonNode plan = JSON.readTree(postJson(DemoUsers.AUX_POLICE, "/api/patrol/plans", shift(null, 180, "WALK"))
+                .getContentAsString());
+        long id = plan.get("id").asLong();
+        assertThat(plan.get("stops").size()).isPositive();
+        JsonNode first = plan.get("stops").get(0);
+        // the officer stood 6 minutes at the first stop, yesterday (an upload cannot be in the future)
+        java.time.Instant t0 = java.time.Instant.now().minus(Duration.ofDays(1));
+        List<io.jenetics.jpx.WayPoint> points = new ArrayList<>();
+        TrackCoverageTests.stay(points, first.get("lng").asDouble(), first.get("lat").asDouble(), t0, 6, 10,
+                new java.util.Random(5));
+
+        MockHttpServletResponse malformed = upload(DemoUsers.AUX_POLICE, id, "<gpx><trk>".getBytes(StandardCharsets.UTF_8));
+        assertThat(malformed.getStatus()).isEqualTo(400);
+        assertThat(JSON.readTree(malformed.getContentAsString()).get("fault").asString()).isEqualTo("MALFORMED");
+        List<io.jenetics.jpx.WayPoint> future = new ArrayList<>();
+        TrackCoverageTests.stay(future, first.get("lng").asDouble(), first.get("lat").asDouble(),
+                java.time.Instant.now().plus(Duration.ofHours(3)), 2, 0, new java.util.Random(6));
+        MockHttpServletResponse inFuture = upload(DemoUsers.AUX_POLICE, id, TrackCoverageTests.gpx(future));
+        assertThat(inFuture.getStatus()).isEqualTo(400);
+        assertThat(JSON.readTree(inFuture.getContentAsString()).get("fault").asString()).isEqualTo("FUTURE");
+        assertThat(JSON.readTree(get(DemoUsers.AUX_POLICE, "/api/patrol/plans/" + id + "/tracks")
+                .getContentAsString()).size()).isZero();
+
+        MockHttpServletResponse ok = upload(DemoUsers.AUX_POLICE, id, TrackCoverageTests.gpx(points));
+        assertThat(ok.getStatus()).as(ok.getContentAsString()).isEqualTo(201);
+        JsonNode coverage = JSON.readTree(ok.getContentAsString()).get("coverage");
+        assertThat(coverage.get("stops").get(0).get("visited").asBoolean()).isTrue();
+        assertThat(coverage.get("visited").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(JSON.readTree(get(DemoUsers.AUX_POLICE, "/api/patrol/plans/" + id + "/tracks")
+                .getContentAsString()).size()).isEqualTo(1);
+
+        // a foreign village's plan: not the officer's to upload to (not even visible)
+        long foreign = JSON.readTree(postJson(DemoUsers.TOWN_OFFICE, "/api/patrol/plans",
+                shift(foreignVillage, 120, "CAR")).getContentAsString()).get("id").asLong();
+        assertThat(upload(DemoUsers.AUX_POLICE, foreign, TrackCoverageTests.gpx(points)).getStatus()).isEqualTo(404);
+        assertThat(upload(DemoUsers.VILLAGE_CADRE, id, TrackCoverageTests.gpx(points)).getStatus()).isEqualTo(403);
+
+        // the town office's weekly table: every village, this track counted
+        String week = LocalDate.now().minusDays(1).format(java.time.format.DateTimeFormatter.ISO_WEEK_DATE)
+                .substring(0, 8);
+        assertThat(get(DemoUsers.AUX_POLICE, "/api/patrol/coverage").getStatus()).isEqualTo(403);
+        MockHttpServletResponse table = get(DemoUsers.TOWN_OFFICE, "/api/patrol/coverage?week=" + DAY.format(
+                java.time.format.DateTimeFormatter.ISO_WEEK_DATE).substring(0, 8));
+        assertThat(table.getStatus()).as(table.getContentAsString()).isEqualTo(200);
+        JsonNode rows = JSON.readTree(table.getContentAsString()).get("villages");
+        assertThat(rows.size()).isEqualTo(17);
+        for (JsonNode row : rows) {
+            if (row.get("villageCode").asString().equals(ownVillage)) {
+                assertThat(row.get("tracks").asInt()).isGreaterThanOrEqualTo(1);
+                assertThat(row.get("stopsVisited").asInt()).isGreaterThanOrEqualTo(1);
+            }
+        }
+        assertThat(week).startsWith("20");
+    }
+
+    MockHttpServletResponse upload(String user, long planId, byte[] gpx) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/patrol/plans/" + planId + "/tracks")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "track.gpx", "application/gpx+xml", gpx))
+                .with(DemoUsers.as(users, user)).with(BrowserCsrf.token())).andReturn().getResponse();
+    }
+
     static Geometry routeOf(JsonNode plan) {
         List<LineString> lines = new ArrayList<>();
         for (JsonNode leg : plan.get("legs")) {
