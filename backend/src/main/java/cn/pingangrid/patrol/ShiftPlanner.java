@@ -15,7 +15,7 @@ import cn.pingangrid.geo.MetricProjection;
  * Plans one shift on the road network: snaps the base and the candidate stops, builds the travel-time matrix (the
  * walk between a stop and its road point, at walking speed, is added to the stop's dwell), solves the orienteering
  * problem and lays the tour out in time. The seed also draws a late start and longer stays out of the shift's
- * slack, so that the times, like the order, differ from shift to shift.
+ * slack (at most one more dwell per stop), so that the times, like the order, differ from shift to shift.
  */
 final class ShiftPlanner {
 
@@ -80,7 +80,9 @@ final class ShiftPlanner {
             meters += routes.meters(previous, i) == Double.POSITIVE_INFINITY ? 0 : legMeters(routes, previous, i);
             legs.add(routes.line(previous, i));
             LocalDateTime arrive = shiftStart.plusSeconds(Math.round(t));
-            double extra = sum > 0 ? Math.floor(extraTotal * share[k] / sum / 60) * 60 : 0;
+            // a longer stay drawn from the slack, at most one more dwell
+            double extra = sum > 0 ? Math.min(Math.floor(extraTotal * share[k] / sum / 60) * 60,
+                    candidates.get(i - 1).dwellSeconds()) : 0;
             t += dwell[i] + extra;
             scheduled.add(new Scheduled(candidates.get(i - 1), arrive, shiftStart.plusSeconds(Math.round(t))));
             previous = i;

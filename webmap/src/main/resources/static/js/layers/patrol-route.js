@@ -49,7 +49,7 @@ export const PatrolRouteLayer = L.FeatureGroup.extend({
       this.addLayer(L.polyline(latLngs, { color: COLOR, weight: 4, opacity: 0.85, pane: this.options.pane }));
       const mid = midway(leg);
       if (mid) {
-        const arrow = L.divIcon({ className: 'pg-patrol-arrow', iconSize: [16, 16],
+        const arrow = L.divIcon({ className: 'pg-patrol-arrow', iconSize: [18, 18],
           html: `<span style="transform: rotate(${mid.angle.toFixed(0)}deg)">▲</span>` });
         this.addLayer(L.marker([mid.at[1], mid.at[0]], { icon: arrow, interactive: false, keyboard: false }));
       }
@@ -65,6 +65,7 @@ export const PatrolRouteLayer = L.FeatureGroup.extend({
         icon: L.divIcon({ className: `pg-patrol-stop pg-patrol-${stop.kind.toLowerCase()}`, iconSize: [24, 24],
           html: String(stop.order) }),
         title: `${stop.order}. ${stop.name}`,
+        zIndexOffset: 1000, // above the dispute and site markers it stands on
       });
       const tip = document.createElement('div');
       const head = document.createElement('strong');
