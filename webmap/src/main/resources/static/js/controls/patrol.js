@@ -55,7 +55,8 @@ export const PatrolControl = L.Control.extend({
     L.DomEvent.disableScrollPropagation(container);
     const toggle = L.DomUtil.create('button', 'pg-patrol-toggle', container);
     toggle.type = 'button';
-    toggle.textContent = '巡逻路线';
+    toggle.textContent = '巡逻'; // short: the collapsed panels share a phone's screen with the map
+    toggle.title = '巡逻路线';
     const body = L.DomUtil.create('form', 'pg-patrol-body', container);
     const date = document.createElement('input');
     Object.assign(date, { type: 'date', name: 'date', value: localDate(new Date()) });
