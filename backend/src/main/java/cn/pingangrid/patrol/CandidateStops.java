@@ -20,9 +20,8 @@ import org.locationtech.jts.operation.distance.DistanceOp;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.border.BorderSegments;
 import cn.pingangrid.border.BorderSegments.BorderLine;
 import cn.pingangrid.border.SegmentKind;
@@ -44,7 +43,7 @@ class CandidateStops {
     /** A checkpoint this close to another village's boundary may be taken by either village's officer. */
     static final double SHARED_WITHIN_M = 200;
 
-    private final Geography geography;
+    private final Areas areas;
     private final Sites sites;
     private final DisputeLocations disputes;
     private final BorderSegments borders;
@@ -52,9 +51,9 @@ class CandidateStops {
     private final PatrolRoads roads;
     private final PatrolProperties properties;
 
-    CandidateStops(Geography geography, Sites sites, DisputeLocations disputes, BorderSegments borders,
+    CandidateStops(Areas areas, Sites sites, DisputeLocations disputes, BorderSegments borders,
             ObjectProvider<HotspotStops> hotspots, PatrolRoads roads, PatrolProperties properties) {
-        this.geography = geography;
+        this.areas = areas;
         this.sites = sites;
         this.disputes = disputes;
         this.borders = borders;
@@ -63,32 +62,49 @@ class CandidateStops {
         this.properties = properties;
     }
 
-    /** Every candidate in the town, each with the villages that may take it. */
+    /** Every candidate in the caller's area (the town office: the town), each with the villages that may take it. */
     List<Stop> forTown(LocalDate date) {
-        List<Village> villages = geography.villages(null, AreaScope.EVERYTHING);
+        List<VillageRef> villages = areas.villages();
+        List<Sites.SiteDue> due = sitesDue(date);
+        List<WatchedDispute> watched = disputes.openSensitiveOrOverdue();
         List<Stop> stops = new ArrayList<>();
-        for (Village village : villages) {
-            stops.addAll(ownStops(village, date));
+        for (VillageRef village : villages) {
+            stops.addAll(ownStops(village, date, due, watched));
         }
         stops.addAll(checkpoints(villages, null));
         return stops;
     }
 
-    /** The candidates of one village: its own, plus the border checkpoints it shares. */
+    /**
+     * The candidates of one village the caller sees: its own, plus the border checkpoints it shares. A checkpoint's
+     * other owners are the neighbouring villages the caller sees (the town office: all; an officer: only their own).
+     */
     List<Stop> forVillage(String villageCode, LocalDate date) {
-        List<Village> villages = geography.villages(null, AreaScope.EVERYTHING);
-        Village village = villages.stream().filter(v -> v.getCode().equals(villageCode)).findFirst().orElseThrow();
-        List<Stop> stops = new ArrayList<>(ownStops(village, date));
+        List<VillageRef> villages = areas.villages();
+        VillageRef village = villages.stream().filter(v -> v.code().equals(villageCode)).findFirst().orElseThrow();
+        List<Stop> stops = new ArrayList<>(ownStops(village, date, sitesDue(date),
+                disputes.openSensitiveOrOverdue()));
         stops.addAll(checkpoints(villages, villageCode));
         return stops;
     }
 
-    private List<Stop> ownStops(Village village, LocalDate date) {
-        AreaScope scope = new AreaScope(false, Set.of(village.getCode()), Set.of());
-        Set<String> own = Set.of(village.getCode());
+    /** The sites in the caller's area whose inspection falls due by the end of the date's ISO week. */
+    private List<Sites.SiteDue> sitesDue(LocalDate date) {
+        return sites.inspectionsDueBy(date.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)));
+    }
+
+    /**
+     * The village's own stops among the sites due and the watched disputes read for the caller's area (read once,
+     * so the town-wide plan does not query per village).
+     */
+    private List<Stop> ownStops(VillageRef village, LocalDate date, List<Sites.SiteDue> due,
+            List<WatchedDispute> watched) {
+        Set<String> own = Set.of(village.code());
         List<Stop> stops = new ArrayList<>();
-        LocalDate weekEnd = date.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-        for (Sites.SiteDue site : sites.inspectionsDueBy(weekEnd, scope)) {
+        for (Sites.SiteDue site : due) {
+            if (!village.code().equals(site.villageCode())) {
+                continue;
+            }
             boolean overdue = site.nextInspectionDue().isBefore(date);
             double weight = properties.weight(overdue ? "site-overdue" : "site-due")
                     + ("NOT_MET".equals(site.status()) ? properties.weight("site-not-met") : 0);
@@ -105,7 +121,10 @@ class CandidateStops {
             stops.add(new Stop("SITE-" + site.id(), StopKind.SITE, site.name(), site.point(), weight,
                     properties.dwellSeconds(StopKind.SITE), own, checks, null));
         }
-        for (WatchedDispute d : disputes.openSensitiveOrOverdue(scope)) {
+        for (WatchedDispute d : watched) {
+            if (!village.code().equals(d.villageCode())) {
+                continue;
+            }
             double weight = Math.max(d.sensitive() ? properties.weight("dispute-sensitive") : 0,
                     d.overdue() ? properties.weight("dispute-overdue") : 0)
                     + ("MAJOR".equals(d.severity()) ? properties.weight("dispute-major") : 0);
@@ -119,7 +138,7 @@ class CandidateStops {
             stops.add(new Stop("DISPUTE-" + d.id(), StopKind.DISPUTE, d.typeName() + "纠纷 #" + d.id(),
                     d.location(), weight, properties.dwellSeconds(StopKind.DISPUTE), own, checks, null));
         }
-        for (HotspotStops.HotspotStop h : hotspots.stopsIn(village.getBoundary(), date)) {
+        for (HotspotStops.HotspotStop h : hotspots.stopsIn(village.boundary(), date)) {
             stops.add(new Stop("HOTSPOT-" + h.id(), StopKind.HOTSPOT, h.label(), h.point(), h.weight(),
                     properties.dwellSeconds(StopKind.HOTSPOT), own,
                     List.of("治安热点「" + h.label() + "」：驻留巡查，见警于民"), h.unit()));
@@ -132,16 +151,16 @@ class CandidateStops {
      * border line (a crossing where the road crosses), thinned to one per {@code checkpoint-spacing-m}. Each goes to
      * the village it lies in, and to a neighbouring village within {@value #SHARED_WITHIN_M} m.
      */
-    List<Stop> checkpoints(List<Village> villages, String onlyVillage) {
+    List<Stop> checkpoints(List<VillageRef> villages, String onlyVillage) {
         RoadNetwork network = roads.network();
         Map<String, Geometry> metricVillages = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         villages.forEach(v -> {
-            metricVillages.put(v.getCode(), MetricProjection.toMetric(v.getBoundary()));
-            names.put(v.getCode(), v.getName());
+            metricVillages.put(v.code(), MetricProjection.toMetric(v.boundary()));
+            names.put(v.code(), v.name());
         });
         List<Stop> stops = new ArrayList<>();
-        for (BorderLine border : borders.lines(SegmentKind.TOWN, AreaScope.EVERYTHING)) {
+        for (BorderLine border : borders.lines(SegmentKind.TOWN)) {
             if (onlyVillage != null && !border.villageCodes().contains(onlyVillage)) {
                 continue;
             }

@@ -14,8 +14,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.locationtech.jts.geom.MultiLineString;
 
-/** A planned shift as made: never edited (a new plan replaces it). {@code body} is the plan's JSON. */
+import cn.pingangrid.scope.AreaBound;
+
+/**
+ * A planned shift as made: never edited (a new plan replaces it). {@code body} is the plan's JSON. It belongs to the
+ * village whose officer walks it; a grid manager's context of their village is narrowed by {@link PatrolPlans} to
+ * the plans whose route crosses their grid.
+ */
 @Entity
+@AreaBound(village = "villageCode", contextForGridUsers = true)
 @Table(name = "patrol_plan")
 class PatrolPlan {
 

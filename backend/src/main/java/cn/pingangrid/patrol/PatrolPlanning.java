@@ -20,9 +20,8 @@ import org.locationtech.jts.geom.Point;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.geo.Wgs84;
 import tools.jackson.databind.ObjectMapper;
 
@@ -41,17 +40,17 @@ class PatrolPlanning {
 
     private final PatrolRoads roads;
     private final CandidateStops candidates;
-    private final Geography geography;
+    private final Areas areas;
     private final PatrolPlans plans;
     private final PatrolProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
 
-    PatrolPlanning(PatrolRoads roads, CandidateStops candidates, Geography geography, PatrolPlans plans,
+    PatrolPlanning(PatrolRoads roads, CandidateStops candidates, Areas areas, PatrolPlans plans,
             PatrolProperties properties, ObjectMapper json, Clock clock) {
         this.roads = roads;
         this.candidates = candidates;
-        this.geography = geography;
+        this.areas = areas;
         this.plans = plans;
         this.properties = properties;
         this.json = json;
@@ -66,7 +65,7 @@ class PatrolPlanning {
 
     @Transactional
     PlanView planVillage(String villageCode, Shift shift, Long seed, String username) {
-        Village village = geography.village(villageCode).orElseThrow();
+        VillageRef village = areas.village(villageCode).orElseThrow();
         List<Stop> stops = candidates.forVillage(villageCode, shift.date());
         long s = seed != null ? seed : defaultSeed(villageCode, shift);
         ShiftPlanner.Result result = new ShiftPlanner(roads.network()).plan(shift, base(village, shift), stops, s,
@@ -76,15 +75,15 @@ class PatrolPlanning {
 
     @Transactional
     TownPlan planTown(Shift shift, Long seed, String username) {
-        List<Village> villages = geography.villages(null, AreaScope.EVERYTHING);
+        List<VillageRef> villages = areas.villages();
         List<Stop> all = candidates.forTown(shift.date());
         ShiftPlanner planner = new ShiftPlanner(roads.network());
         Map<String, List<LocalDateTime>> booked = new HashMap<>();
         String batch = UUID.randomUUID().toString();
         List<PlanView> out = new ArrayList<>();
-        for (Village village : villages) {
-            List<Stop> own = all.stream().filter(stop -> stop.villageCodes().contains(village.getCode())).toList();
-            long s = seed != null ? seed ^ village.getCode().hashCode() : defaultSeed(village.getCode(), shift);
+        for (VillageRef village : villages) {
+            List<Stop> own = all.stream().filter(stop -> stop.villageCodes().contains(village.code())).toList();
+            long s = seed != null ? seed ^ village.code().hashCode() : defaultSeed(village.code(), shift);
             Set<String> excluded = new HashSet<>();
             ShiftPlanner.Result result;
             while (true) {
@@ -116,20 +115,20 @@ class PatrolPlanning {
         return clashes;
     }
 
-    Point base(Village village, Shift shift) {
+    Point base(VillageRef village, Shift shift) {
         if (shift.base() == Shift.Base.POLICE) {
             return Wgs84.point(properties.policeStation().get(0), properties.policeStation().get(1));
         }
-        Point p = village.getBoundary().getInteriorPoint();
+        Point p = village.boundary().getInteriorPoint();
         return Wgs84.point(p.getX(), p.getY());
     }
 
-    String baseName(Village village, Shift shift) {
+    String baseName(VillageRef village, Shift shift) {
         return shift.base() == Shift.Base.POLICE ? properties.policeStationName()
-                : village.getName() + "村委会（村中心）";
+                : village.name() + "村委会（村中心）";
     }
 
-    private PlanView store(Village village, Shift shift, long seed, String batch, ShiftPlanner.Result result,
+    private PlanView store(VillageRef village, Shift shift, long seed, String batch, ShiftPlanner.Result result,
             String username) {
         List<PlanView.PlannedStop> stops = new ArrayList<>();
         int order = 1;
@@ -154,14 +153,14 @@ class PatrolPlanning {
                 : Wgs84.FACTORY.createMultiLineString(lines.toArray(LineString[]::new));
         Point base = base(village, shift);
         LocalDateTime start = LocalDateTime.of(shift.date(), shift.start());
-        PlanView view = new PlanView(null, village.getCode(), village.getName(), shift.date().toString(),
+        PlanView view = new PlanView(null, village.code(), village.name(), shift.date().toString(),
                 MINUTE.format(start), MINUTE.format(start.plusMinutes(shift.lengthMinutes())), shift.lengthMinutes(),
                 shift.mode().name(), shift.mode().label(), shift.base().name(), baseName(village, shift),
                 new double[] { base.getX(), base.getY() }, seed, stops, legs, result.weight(),
                 result.candidateWeight(), result.candidates(), (int) Math.round(result.travelMeters()),
                 (int) Math.round(result.travelSeconds() / 60), MINUTE.format(result.departAt()),
                 MINUTE.format(result.returnAt()), username, clock.instant().toString());
-        PatrolPlan plan = plans.save(new PatrolPlan(village.getCode(), shift, seed, batch, username, clock.instant(),
+        PatrolPlan plan = plans.save(new PatrolPlan(village.code(), shift, seed, batch, username, clock.instant(),
                 route));
         PlanView stored = view.withId(plan.getId());
         plan.writeBody(json.writeValueAsString(stored));

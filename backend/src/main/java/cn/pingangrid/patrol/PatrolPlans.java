@@ -2,121 +2,101 @@ package cn.pingangrid.patrol;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Grid;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.GridRef;
+import cn.pingangrid.scope.AreaScope;
+import cn.pingangrid.scope.ScopedQueries;
+import cn.pingangrid.scope.ScopedQuery;
 
 /**
- * Patrol plans and tracks, cut to the reader's area in the query: the whole town; the plans of their villages; for a
- * grid manager, the plans whose route passes through one of their grids (st_intersects, indexed on PostGIS).
+ * Patrol plans and tracks through {@link ScopedQueries}. A plan belongs to its village ({@code @AreaBound}); what the
+ * annotation cannot say is the grid manager's rule — the plans whose route passes through one of their grids — so
+ * every read of plans here narrows the grid manager's context (their grid's village) with st_intersects on the
+ * route (indexed on PostGIS). Tracks are placed by their plan.
  */
 @Repository
 @Transactional(readOnly = true)
 class PatrolPlans {
 
-    private final EntityManager em;
-    private final Geography geography;
+    /** At most this many plans per list (as before the scope moved into {@link ScopedQueries}). */
+    static final int LIST_LIMIT = 500;
 
-    PatrolPlans(EntityManager em, Geography geography) {
-        this.em = em;
-        this.geography = geography;
+    private final ScopedQueries queries;
+    private final Areas areas;
+
+    PatrolPlans(ScopedQueries queries, Areas areas) {
+        this.queries = queries;
+        this.areas = areas;
     }
 
-    List<PatrolPlan> list(LocalDate from, LocalDate to, String villageCode, AreaScope scope) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (!scope(where, params, scope)) {
-            return List.of();
-        }
-        if (from != null) {
-            where.append(" and p.shiftDate >= :from");
-            params.put("from", from);
-        }
-        if (to != null) {
-            where.append(" and p.shiftDate <= :to");
-            params.put("to", to);
-        }
-        if (villageCode != null) {
-            where.append(" and p.villageCode = :village");
-            params.put("village", villageCode);
-        }
-        TypedQuery<PatrolPlan> q = em.createQuery("select p from PatrolPlan p" + where
-                + " order by p.shiftDate desc, p.id desc", PatrolPlan.class).setMaxResults(500);
-        params.forEach(q::setParameter);
-        return q.getResultList();
+    List<PatrolPlan> list(LocalDate from, LocalDate to, String villageCode) {
+        return plans().between("p.shiftDate", from, to).equal("p.villageCode", villageCode)
+                .orderBy("p.shiftDate desc, p.id desc").list(LIST_LIMIT);
     }
 
-    Optional<PatrolPlan> find(long id, AreaScope scope) {
-        StringBuilder where = new StringBuilder(" where p.id = :id");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("id", id);
-        if (!scope(where, params, scope)) {
-            return Optional.empty();
-        }
-        TypedQuery<PatrolPlan> q = em.createQuery("select p from PatrolPlan p" + where, PatrolPlan.class);
-        params.forEach(q::setParameter);
-        return q.getResultStream().findFirst();
+    Optional<PatrolPlan> find(long id) {
+        return plans().equal("p.id", id).first();
     }
 
-    /** Adds the scope to the query; false when the scope sees nothing. */
-    private boolean scope(StringBuilder where, Map<String, Object> params, AreaScope scope) {
+    /**
+     * The plans the caller may read: the scope's rows (for a grid manager, their grid's village as context),
+     * narrowed for a grid manager to routes through their grids. Whole villages and the town are not narrowed.
+     */
+    private ScopedQuery<PatrolPlan> plans() {
+        ScopedQuery<PatrolPlan> q = queries.from(PatrolPlan.class, "p");
+        AreaScope scope = queries.scope();
         if (scope.wholeTown()) {
-            return true;
+            return q;
         }
-        List<String> conditions = new ArrayList<>();
+        List<String> any = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         if (!scope.villages().isEmpty()) {
-            conditions.add("p.villageCode in :scopeVillages");
-            params.put("scopeVillages", scope.villages());
+            any.add("p.villageCode in :ownVillages");
+            params.put("ownVillages", scope.villages());
         }
         int k = 0;
         for (String gridCode : scope.grids()) {
-            Optional<Grid> grid = geography.grid(gridCode);
+            if (scope.coversVillage(AreaScope.villageOf(gridCode))) {
+                continue; // the whole village is theirs anyway
+            }
+            Optional<GridRef> grid = areas.grid(gridCode);
             if (grid.isPresent()) {
-                Geometry boundary = grid.get().getBoundary();
-                conditions.add("st_intersects(p.route, :scopeGrid" + k + ") = true");
-                params.put("scopeGrid" + k, boundary);
+                any.add("st_intersects(p.route, :ownGrid" + k + ") = true");
+                params.put("ownGrid" + k, grid.get().boundary());
                 k++;
             }
         }
-        if (conditions.isEmpty()) {
-            return false;
-        }
-        where.append(" and (").append(String.join(" or ", conditions)).append(")");
-        return true;
+        return q.where(any.isEmpty() ? "1 = 0" : "(" + String.join(" or ", any) + ")", params);
     }
 
     @Transactional
     PatrolPlan save(PatrolPlan plan) {
-        em.persist(plan);
-        em.flush();
+        queries.add(plan);
+        queries.flush();
         return plan;
     }
 
     @Transactional
     PatrolTrack save(PatrolTrack track) {
-        em.persist(track);
-        return track;
+        return queries.add(track);
     }
 
+    /** The tracks of a plan (the caller has read the plan through {@link #find} first). */
     List<PatrolTrack> tracks(long planId) {
-        return em.createQuery("select t from PatrolTrack t where t.planId = :plan order by t.id", PatrolTrack.class)
-                .setParameter("plan", planId).getResultList();
+        return queries.from(PatrolTrack.class, "t").equal("t.planId", planId).orderBy("t.id").list();
     }
 
     List<PatrolTrack> tracksBetween(LocalDate from, LocalDate to) {
-        return em.createQuery("select t from PatrolTrack t, PatrolPlan p where p.id = t.planId "
-                + "and p.shiftDate >= :from and p.shiftDate <= :to order by t.id", PatrolTrack.class)
-                .setParameter("from", from).setParameter("to", to).getResultList();
+        return queries.from(PatrolTrack.class, "t").where("t.planId in (select p.id from PatrolPlan p where "
+                + "p.shiftDate >= :from and p.shiftDate <= :to)", Map.of("from", from, "to", to)).orderBy("t.id")
+                .list();
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.stereotype.Component;
 
-import cn.pingangrid.area.Geography;
+import cn.pingangrid.area.Areas;
 import cn.pingangrid.area.GeographyReady;
 
 /**
@@ -19,12 +19,12 @@ class PatrolRoads implements ApplicationListener<PayloadApplicationEvent<Geograp
 
     private static final Logger log = LoggerFactory.getLogger(PatrolRoads.class);
 
-    private final Geography geography;
+    private final Areas areas;
     private final PatrolProperties properties;
     private volatile RoadNetwork network;
 
-    PatrolRoads(Geography geography, PatrolProperties properties) {
-        this.geography = geography;
+    PatrolRoads(Areas areas, PatrolProperties properties) {
+        this.areas = areas;
         this.properties = properties;
     }
 
@@ -42,7 +42,7 @@ class PatrolRoads implements ApplicationListener<PayloadApplicationEvent<Geograp
         if (network != null) {
             return network;
         }
-        RoadNetwork built = RoadNetwork.of(geography.roadNetwork(), properties::speedKmh);
+        RoadNetwork built = RoadNetwork.of(areas.roadNetwork(), properties::speedKmh);
         RoadNetwork.Connectivity c = built.connectivity();
         if (c.components() == 1) {
             log.info("巡逻路网：{} 个节点，{} 条路段，连通（1 个连通分量）", c.nodes(), c.edges());

@@ -10,8 +10,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.locationtech.jts.geom.MultiLineString;
 
-/** A walked track uploaded against a plan, with the coverage computed on upload (JSON). */
+import cn.pingangrid.scope.AreaBound;
+
+/**
+ * A walked track uploaded against a plan, with the coverage computed on upload (JSON). Placed by its plan: whoever
+ * may read the plan may read its tracks.
+ */
 @Entity
+@AreaBound(parent = PatrolPlan.class, parentId = "planId")
 @Table(name = "patrol_track")
 class PatrolTrack {
 

@@ -26,9 +26,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.account.Role;
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.border.BorderSegments;
 import cn.pingangrid.border.SegmentKind;
@@ -61,19 +60,19 @@ class TrackController {
     private final PatrolController plansApi;
     private final PatrolPlanning planning;
     private final PatrolPlans plans;
-    private final Geography geography;
+    private final Areas areas;
     private final BorderSegments borders;
     private final PatrolProperties properties;
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final Clock clock;
 
-    TrackController(PatrolController plansApi, PatrolPlanning planning, PatrolPlans plans, Geography geography,
+    TrackController(PatrolController plansApi, PatrolPlanning planning, PatrolPlans plans, Areas areas,
             BorderSegments borders, PatrolProperties properties, AuditTrail audit, ObjectMapper json, Clock clock) {
         this.plansApi = plansApi;
         this.planning = planning;
         this.plans = plans;
-        this.geography = geography;
+        this.areas = areas;
         this.borders = borders;
         this.properties = properties;
         this.audit = audit;
@@ -103,7 +102,7 @@ class TrackController {
         if (file.isEmpty()) {
             throw new InvalidInputException("file", "请选择 GPX 文件");
         }
-        Geometry town = geography.town().orElseThrow().getBoundary();
+        Geometry town = areas.townBoundary().orElseThrow();
         WalkedTrack track;
         try {
             track = WalkedTrack.read(file.getBytes(), town, clock.instant());
@@ -147,7 +146,7 @@ class TrackController {
         }
         LocalDate sunday = monday.plusDays(6);
         Map<String, List<PlanView>> plansByVillage = new TreeMap<>();
-        for (PatrolPlan p : plans.list(monday, sunday, null, AreaScope.EVERYTHING)) {
+        for (PatrolPlan p : plans.list(monday, sunday, null)) {
             plansByVillage.computeIfAbsent(p.getVillageCode(), k -> new ArrayList<>()).add(planning.read(p));
         }
         Map<String, List<TrackCoverage.Result>> tracksByVillage = new TreeMap<>();
@@ -156,12 +155,12 @@ class TrackController {
                     .add(json.readValue(t.getCoverage(), TrackCoverage.Result.class));
         }
         List<VillageWeek> rows = new ArrayList<>();
-        for (Village v : geography.villages(null, AreaScope.EVERYTHING)) {
-            List<PlanView> ps = plansByVillage.getOrDefault(v.getCode(), List.of());
-            List<TrackCoverage.Result> ts = tracksByVillage.getOrDefault(v.getCode(), List.of());
+        for (VillageRef v : areas.villages()) {
+            List<PlanView> ps = plansByVillage.getOrDefault(v.code(), List.of());
+            List<TrackCoverage.Result> ts = tracksByVillage.getOrDefault(v.code(), List.of());
             int planned = ts.stream().mapToInt(TrackCoverage.Result::planned).sum();
             int visited = ts.stream().mapToInt(TrackCoverage.Result::visited).sum();
-            rows.add(new VillageWeek(v.getCode(), v.getName(), ps.size(), ts.size(), planned, visited,
+            rows.add(new VillageWeek(v.code(), v.name(), ps.size(), ts.size(), planned, visited,
                     planned == 0 ? 0 : Math.round(1000.0 * visited / planned) / 1000.0,
                     Math.round(ts.stream().mapToDouble(TrackCoverage.Result::borderKm).sum() * 100) / 100.0,
                     ts.stream().mapToInt(TrackCoverage.Result::hotspotMinutes).sum(),
@@ -209,8 +208,7 @@ class TrackController {
     }
 
     private Geometry borderZones() {
-        List<Geometry> zones = borders.lines(SegmentKind.TOWN, AreaScope.EVERYTHING).stream()
-                .map(BorderSegments.BorderLine::zone).toList();
+        List<Geometry> zones = borders.zones(SegmentKind.TOWN); // public: the same for every uploader
         return zones.isEmpty() ? Wgs84.FACTORY.createGeometryCollection()
                 : org.locationtech.jts.operation.union.UnaryUnionOp.union(zones);
     }

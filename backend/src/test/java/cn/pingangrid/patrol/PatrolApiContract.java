@@ -28,7 +28,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.AreaScope;
 import cn.pingangrid.geo.Wgs84;
 import cn.pingangrid.testsupport.BrowserCsrf;
 import cn.pingangrid.testsupport.DemoUsers;
@@ -201,12 +201,27 @@ abstract class PatrolApiContract {
         assertThat(get(DemoUsers.LEADER, "/api/patrol/plans/" + foreignId).getStatus()).isEqualTo(200);
         assertThat(ids(get(DemoUsers.AUX_POLICE, "/api/patrol/plans"))).contains(ownId).doesNotContain(foreignId);
 
-        // a grid manager sees a plan exactly when its route passes through their grid (worked out here with JTS)
+        // a grid manager sees a plan of their grid's village exactly when its route passes through their grid
+        // (worked out here with JTS, over every plan the town office lists); another village's plan never, even if
+        // its route crosses the grid: its stops are that village's records
         Geometry grid = GRIDS.stream().filter(g -> g.code().equals(ownGrid)).findFirst().orElseThrow().geometry();
         List<Long> seen = ids(get(DemoUsers.GRID_MANAGER, "/api/patrol/plans"));
         assertThat(seen.contains(ownId)).isEqualTo(routeOf(ownPlan).intersects(grid));
-        assertThat(seen.contains(foreignId)).isEqualTo(routeOf(JSON.readTree(foreign.getContentAsString()))
-                .intersects(grid));
+        assertThat(seen).doesNotContain(foreignId);
+        List<Long> expected = new ArrayList<>();
+        for (JsonNode p : JSON.readTree(get(DemoUsers.TOWN_OFFICE, "/api/patrol/plans").getContentAsString())) {
+            if (p.get("villageCode").asString().equals(ownVillage) && routeOf(p).intersects(grid)) {
+                expected.add(p.get("id").asLong());
+            }
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        for (long id : seen) {
+            assertThat(get(DemoUsers.GRID_MANAGER, "/api/patrol/plans/" + id).getStatus()).isEqualTo(200);
+        }
+        if (!seen.contains(ownId)) {
+            assertThat(get(DemoUsers.GRID_MANAGER, "/api/patrol/plans/" + ownId).getStatus()).isEqualTo(404);
+        }
+        assertThat(get(DemoUsers.GRID_MANAGER, "/api/patrol/plans/" + foreignId).getStatus()).isEqualTo(404);
     }
 
     @Test
