@@ -80,10 +80,10 @@ public class BorderSegments {
 
     /**
      * The sensitive zones of every segment of {@code kind}, whoever asks (the zones are public, see
-     * {@link #allZones}): what a walked track's border kilometres are measured in.
+     * {@link #sensitiveZones}): what a walked track's border kilometres are measured in.
      */
     public List<Geometry> zones(SegmentKind kind) {
-        return allZones().stream().filter(z -> z.kind() == kind).map(CrossBorderCheck.Zone::zone).toList();
+        return sensitiveZones().stream().filter(z -> z.kind() == kind).map(CrossBorderCheck.Zone::zone).toList();
     }
 
     long count() {
