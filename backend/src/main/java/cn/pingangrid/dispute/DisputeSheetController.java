@@ -47,21 +47,21 @@ class DisputeSheetController {
         this.maxUpload = maxUpload;
     }
 
-    /** The register of a village (code) and period (排查时间, inclusive), in the caller's area. */
+    /**
+     * The register in the caller's area, narrowed by the same filters as the map (village, 排查时间 from/to
+     * inclusive, type, status, severity, open, withOpen).
+     */
     @GetMapping("/api/disputes/export.xlsx")
     @Transactional(readOnly = true)
     ResponseEntity<byte[]> export(@RequestParam(required = false) String village,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        DisputeFilter filter = DisputeFilter.scopedTo(CurrentUser.current());
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String severity, @RequestParam(required = false) Boolean open,
+            @RequestParam(required = false) Boolean withOpen) {
+        DisputeFilter filter = DisputeController.filter(null, from, to, type, status, severity, village, open,
+                withOpen);
         LocalDate fromDate = from == null || from.isBlank() ? null : DisputeRegister.date("from", from);
         LocalDate toDate = to == null || to.isBlank() ? null : DisputeRegister.date("to", to);
-        filter.between("d.sweptOn", fromDate, toDate);
-        if (village != null && !village.isBlank()) {
-            if (!village.matches("\\d{12}")) {
-                throw new InvalidInputException("village", "村代码须为 12 位数字");
-            }
-            filter.equal("d.villageCode", village);
-        }
         List<Dispute> found = filter.query(disputesEm(), "select d", "order by d.sweptOn, d.id", Dispute.class)
                 .setMaxResults(MAX_EXPORT_ROWS).getResultList();
         Map<String, String> names = view.villageNames();

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import cn.pingangrid.account.CurrentUser;
+import cn.pingangrid.account.People;
 import cn.pingangrid.account.Role;
 import cn.pingangrid.area.AreaScope;
 import cn.pingangrid.area.Geography;
@@ -26,10 +27,12 @@ class DisputeView {
 
     private final Geography geography;
     private final AuditTrail audit;
+    private final People people;
 
-    DisputeView(Geography geography, AuditTrail audit) {
+    DisputeView(Geography geography, AuditTrail audit, People people) {
         this.geography = geography;
         this.audit = audit;
+        this.people = people;
     }
 
     static boolean handles(Dispute d, CurrentUser user) {
@@ -104,6 +107,12 @@ class DisputeView {
                 "unit", d.getReferralUnit()));
         json.put("resolvedOn", d.getResolvedOn() == null ? null : d.getResolvedOn().toString());
         json.put("createdBy", d.getCreatedBy());
+        // people by display name and unit (the timeline stores login names)
+        java.util.Set<String> logins = new java.util.HashSet<>();
+        logins.add(d.getCreatedBy());
+        d.getTimeline().forEach(e -> logins.add(e.getActor()));
+        Map<String, People.Person> known = people.byUsername(logins);
+        json.put("createdByName", nameOf(known, d.getCreatedBy()));
         json.put("createdAt", d.getCreatedAt().toString());
         boolean full = handles(d, user);
         json.put("partiesMasked", !full);
@@ -120,6 +129,9 @@ class DisputeView {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("at", e.getAt().toString());
             m.put("actor", e.getActor());
+            People.Person person = known.get(e.getActor());
+            m.put("actorName", nameOf(known, e.getActor()));
+            m.put("actorUnit", person == null ? null : person.unit());
             m.put("action", code(e.getAction()));
             m.put("status", code(e.getStatusAfter()));
             m.put("note", e.getNote());
@@ -129,6 +141,12 @@ class DisputeView {
         json.put("allowedActions", readOnly ? List.of()
                 : d.allowedActions().stream().map(DisputeView::code).toList());
         return json;
+    }
+
+    /** The display name of a login, or the login itself for someone no longer (or never) an account (系统). */
+    private static String nameOf(Map<String, People.Person> known, String login) {
+        People.Person person = known.get(login);
+        return person == null || person.displayName() == null ? login : person.displayName();
     }
 
     static Map<String, String> code(Coded coded) {

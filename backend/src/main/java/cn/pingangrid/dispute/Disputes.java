@@ -31,6 +31,27 @@ class Disputes {
         return dispute;
     }
 
+    /** The dispute a user stored under an idempotency key, if they did. */
+    Optional<Long> storedUnder(String username, String key) {
+        List<?> ids = em.createNativeQuery("select dispute_id from dispute_idempotency"
+                + " where username = :username and idempotency_key = :key")
+                .setParameter("username", username).setParameter("key", key).getResultList();
+        return ids.stream().findFirst().map(id -> ((Number) id).longValue());
+    }
+
+    /**
+     * Files {@code dispute} under the user's key, at once: the primary key (username, key) makes a concurrent
+     * request with the same key wait for this transaction and then fail, so one record is stored.
+     */
+    void claim(String username, String key, Dispute dispute, java.time.Instant at) {
+        em.flush();
+        em.createNativeQuery("insert into dispute_idempotency (username, idempotency_key, dispute_id, village_code,"
+                + " grid_code, created_at) values (:username, :key, :id, :village, :grid, :at)")
+                .setParameter("username", username).setParameter("key", key).setParameter("id", dispute.getId())
+                .setParameter("village", dispute.getVillageCode()).setParameter("grid", dispute.getGridCode())
+                .setParameter("at", java.sql.Timestamp.from(at)).executeUpdate();
+    }
+
     Optional<Dispute> find(long id, CurrentUser user) {
         return DisputeFilter.scopedTo(user).equal("d.id", id).list(em, 1).stream().findFirst();
     }
