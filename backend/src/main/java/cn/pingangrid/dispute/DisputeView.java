@@ -28,11 +28,13 @@ class DisputeView {
     private final Geography geography;
     private final AuditTrail audit;
     private final People people;
+    private final Disputes disputes;
 
-    DisputeView(Geography geography, AuditTrail audit, People people) {
+    DisputeView(Geography geography, AuditTrail audit, People people, Disputes disputes) {
         this.geography = geography;
         this.audit = audit;
         this.people = people;
+        this.disputes = disputes;
     }
 
     static boolean handles(Dispute d, CurrentUser user) {
@@ -113,6 +115,7 @@ class DisputeView {
         d.getTimeline().forEach(e -> logins.add(e.getActor()));
         Map<String, People.Person> known = people.byUsername(logins);
         json.put("createdByName", nameOf(known, d.getCreatedBy()));
+        json.put("photo", disputes.hasPhoto(d.getId()) ? "api/disputes/" + d.getId() + "/photo" : null);
         json.put("createdAt", d.getCreatedAt().toString());
         boolean full = handles(d, user);
         json.put("partiesMasked", !full);

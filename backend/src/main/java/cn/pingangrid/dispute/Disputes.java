@@ -52,6 +52,30 @@ class Disputes {
                 .setParameter("at", java.sql.Timestamp.from(at)).executeUpdate();
     }
 
+    /** Replaces the dispute's photo (one per dispute). */
+    void savePhoto(Dispute dispute, String contentType, byte[] bytes, String username, java.time.Instant at) {
+        em.createNativeQuery("delete from dispute_photo where dispute_id = :id").setParameter("id", dispute.getId())
+                .executeUpdate();
+        em.createNativeQuery("insert into dispute_photo (dispute_id, village_code, grid_code, content_type, bytes,"
+                + " created_by, created_at) values (:id, :village, :grid, :type, :bytes, :by, :at)")
+                .setParameter("id", dispute.getId()).setParameter("village", dispute.getVillageCode())
+                .setParameter("grid", dispute.getGridCode()).setParameter("type", contentType)
+                .setParameter("bytes", bytes).setParameter("by", username)
+                .setParameter("at", java.sql.Timestamp.from(at)).executeUpdate();
+    }
+
+    /** The photo of a dispute the caller may read (found through {@link #find}): content type and bytes. */
+    Optional<Object[]> photo(long disputeId) {
+        List<?> rows = em.createNativeQuery("select content_type, bytes from dispute_photo where dispute_id = :id")
+                .setParameter("id", disputeId).getResultList();
+        return rows.stream().findFirst().map(r -> (Object[]) r);
+    }
+
+    boolean hasPhoto(long disputeId) {
+        return !em.createNativeQuery("select 1 from dispute_photo where dispute_id = :id")
+                .setParameter("id", disputeId).getResultList().isEmpty();
+    }
+
     Optional<Dispute> find(long id, CurrentUser user) {
         return DisputeFilter.scopedTo(user).equal("d.id", id).list(em, 1).stream().findFirst();
     }
