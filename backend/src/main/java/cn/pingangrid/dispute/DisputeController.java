@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.account.Role;
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.ScopedQuery;
 import cn.pingangrid.area.Geography;
 import cn.pingangrid.area.Grid;
 import cn.pingangrid.area.Village;
@@ -139,8 +139,8 @@ class DisputeController {
         if (max < 1 || max > MAX_LIMIT) {
             throw new InvalidInputException("limit", "须在 1 到 " + MAX_LIMIT + " 之间");
         }
-        DisputeFilter filter = filter(bbox, from, to, type, status, severity, village, open, withOpen);
-        List<Dispute> found = disputes.list(filter, max + 1);
+        List<Dispute> found = disputes.list(filter(bbox, from, to, type, status, severity, village, open, withOpen),
+                max + 1);
         Map<String, String> names = view.villageNames();
         return new FeatureCollection(found.stream().limit(max).map(d -> view.feature(d, names)).toList(),
                 found.size() > max);
@@ -160,7 +160,7 @@ class DisputeController {
             throw new InvalidInputException("zoom", "须在 0 到 22 之间");
         }
         boolean byGrid = zoom >= 13;
-        DisputeFilter filter = filter(bbox, from, to, type, status, severity, null, open, withOpen);
+        var filter = filter(bbox, from, to, type, status, severity, null, open, withOpen);
         List<Feature> features = new ArrayList<>();
         for (Object[] row : disputes.countsBy(filter, byGrid ? "d.gridCode" : "d.villageCode")) {
             String code = (String) row[0];
@@ -200,7 +200,7 @@ class DisputeController {
         CurrentUser user = CurrentUser.current();
         DisputeRegister.Placement place = register.place(lng, lat, crs, null, user);
         return nearby(disputes.openNearby(place.point(), Coded.parse(DisputeType.class, "type", type),
-                LocalDate.now(clock).minusDays(DisputeRegister.DUPLICATE_DAYS), user, null));
+                LocalDate.now(clock).minusDays(DisputeRegister.DUPLICATE_DAYS), null));
     }
 
     /** Sensitive reports as they are registered (server-sent events), for the town office. */
@@ -212,19 +212,23 @@ class DisputeController {
         return stream.subscribe();
     }
 
+    private ScopedQuery<Dispute> filter(String bbox, String from, String to, String type, String status,
+            String severity, String village, Boolean open, Boolean withOpen) {
+        return narrow(disputes.query(), bbox, from, to, type, status, severity, village, open, withOpen);
+    }
+
     /**
      * The caller's disputes narrowed by the map's filters (the list, the counts and the XLSX export share them):
      * bbox, 排查时间 from/to, type, status, severity, village, {@code open} (true: not yet concluded) and
      * {@code withOpen} (true: the period's cases plus every open one, the map's default "本月 + 全部未结").
      */
-    static DisputeFilter filter(String bbox, String from, String to, String type, String status, String severity,
-            String village, Boolean open, Boolean withOpen) {
-        DisputeFilter filter = DisputeFilter.scopedTo(CurrentUser.current());
+    static ScopedQuery<Dispute> narrow(ScopedQuery<Dispute> filter, String bbox, String from, String to, String type,
+            String status, String severity, String village, Boolean open, Boolean withOpen) {
         if (Boolean.TRUE.equals(open)) {
-            filter.in("d.status", java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(DisputeStatus.CONCLUDED)));
+            filter.in("d.status", DisputeStatus.OPEN);
         }
         if (bbox != null) {
-            filter.intersects(BoundingBox.parse("bbox", bbox).toPolygon());
+            filter.intersects("d.location", BoundingBox.parse("bbox", bbox).toPolygon());
         }
         LocalDate fromDate = from == null || from.isBlank() ? null : DisputeRegister.date("from", from);
         LocalDate toDate = to == null || to.isBlank() ? null : DisputeRegister.date("to", to);
@@ -235,7 +239,7 @@ class DisputeController {
             filter.where("((d.sweptOn >= :periodFrom and d.sweptOn <= :periodTo) or d.status in :stillOpen)", Map.of(
                     "periodFrom", fromDate == null ? LocalDate.of(1900, 1, 1) : fromDate,
                     "periodTo", toDate == null ? LocalDate.of(9999, 12, 31) : toDate,
-                    "stillOpen", java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(DisputeStatus.CONCLUDED))));
+                    "stillOpen", DisputeStatus.OPEN));
         } else {
             filter.between("d.sweptOn", fromDate, toDate);
         }

@@ -47,7 +47,7 @@ class DisputePhotoController {
             @RequestBody byte[] bytes) {
         CurrentUser user = CurrentUser.current();
         DisputeRegister.requireHandler(user);
-        Dispute dispute = disputes.find(id, user).orElseThrow(() -> DisputeRegister.notFound(id));
+        Dispute dispute = disputes.find(id).orElseThrow(() -> DisputeRegister.notFound(id));
         if (bytes.length > MAX_BYTES) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                     "照片过大：不能超过 1 MB（手机上会先缩小再上传）");
@@ -66,10 +66,11 @@ class DisputePhotoController {
     @GetMapping("/api/disputes/{id}/photo")
     @Transactional(readOnly = true)
     ResponseEntity<byte[]> get(@PathVariable long id) {
-        disputes.find(id, CurrentUser.current()).orElseThrow(() -> DisputeRegister.notFound(id));
-        Object[] photo = disputes.photo(id).orElseThrow(() -> new NotFoundException("编号为 " + id + " 的纠纷没有照片"));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType((String) photo[0]))
-                .cacheControl(CacheControl.noCache().cachePrivate()).body((byte[]) photo[1]);
+        disputes.find(id).orElseThrow(() -> DisputeRegister.notFound(id));
+        DisputePhoto photo = disputes.photo(id)
+                .orElseThrow(() -> new NotFoundException("编号为 " + id + " 的纠纷没有照片"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(CacheControl.noCache().cachePrivate()).body(photo.bytes());
     }
 
     /** Whether the bytes start as the named image type does. */

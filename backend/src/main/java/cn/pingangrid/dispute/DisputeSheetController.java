@@ -58,12 +58,11 @@ class DisputeSheetController {
             @RequestParam(required = false) String type, @RequestParam(required = false) String status,
             @RequestParam(required = false) String severity, @RequestParam(required = false) Boolean open,
             @RequestParam(required = false) Boolean withOpen) {
-        DisputeFilter filter = DisputeController.filter(null, from, to, type, status, severity, village, open,
+        var filter = DisputeController.narrow(disputes.query(), null, from, to, type, status, severity, village, open,
                 withOpen);
         LocalDate fromDate = from == null || from.isBlank() ? null : DisputeRegister.date("from", from);
         LocalDate toDate = to == null || to.isBlank() ? null : DisputeRegister.date("to", to);
-        List<Dispute> found = filter.query(disputesEm(), "select d", "order by d.sweptOn, d.id", Dispute.class)
-                .setMaxResults(MAX_EXPORT_ROWS).getResultList();
+        List<Dispute> found = filter.orderBy("d.sweptOn, d.id").list(MAX_EXPORT_ROWS);
         Map<String, String> names = view.villageNames();
         String subtitle = (village == null || village.isBlank() ? "全部" : names.getOrDefault(village, village))
                 + (fromDate == null && toDate == null ? "" : "，" + (fromDate == null ? "" : fromDate) + " 至 "
@@ -91,9 +90,5 @@ class DisputeSheetController {
         }
         List<Long> ids = register.importSheet(lines, CurrentUser.current());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("imported", ids.size(), "ids", ids));
-    }
-
-    private jakarta.persistence.EntityManager disputesEm() {
-        return disputes.entityManager();
     }
 }
