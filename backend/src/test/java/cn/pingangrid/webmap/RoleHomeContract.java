@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +84,20 @@ abstract class RoleHomeContract {
                 .isEqualTo("今日敏感上报 " + sensitive + " 件");
         assertThat(WebMapDesktopTests.overflowing(page)).isEmpty();
         page.screenshot("home-town-office");
+
+        // clear defaults: the zones are off, one legend section per kind of symbol, from the layers that are on
+        assertThat(page.js("return pinganMap.map.hasLayer(pinganMap.safety.zones)")).isEqualTo(false);
+        java.util.List<String> sections = java.util.List.of(legendSections().split("\\|"));
+        assertThat(sections).doesNotHaveDuplicates().contains("边界", "矛盾纠纷", "平安创建")
+                .doesNotContain("边界敏感区（所选期间纠纷）");
+        page.js("pinganMap.safety.zones.addTo(pinganMap.map)");
+        page.waitFor("the zones", p -> p.data("zonesLoaded") != null && legendSections().contains("边界敏感区"));
+        assertThat(List.of(legendSections().split("\\|"))).doesNotHaveDuplicates();
+        page.js("pinganMap.safety.zones.remove()");
+    }
+
+    private String legendSections() {
+        return (String) page.js("return document.getElementById('pg-legend-body').dataset.sections");
     }
 
     @Test
