@@ -14,6 +14,7 @@ const SHELL_FILES = [
   'js/controls/coordinates.js',
   'js/controls/dispute-detail.js',
   'js/controls/disputes.js',
+  'js/controls/home-lists.js',
   'js/controls/home.js',
   'js/controls/legend.js',
   'js/controls/notice.js',
