@@ -31,7 +31,7 @@ import { Outbox } from './outbox.js';
 const PANES = {
   pgBase: 210, pgWater: 300, pgRoads: 320, pgBuildings: 340, pgGrids: 400, pgVillages: 410,
   pgTileLabels: 420, pgPlaces: 425, pgLabels: 430, pgMask: 450,
-  pgZones: 350, pgBorders: 415, pgSites: 440, pgDisputes: 590, pgPosition: 620,
+  pgZones: 350, pgBorders: 415, pgSites: 440, pgPatrol: 445, pgDisputes: 590, pgPosition: 620,
 };
 
 const REGISTERING_ROLES = ['GRID_MANAGER', 'VILLAGE_CADRE', 'AUX_POLICE', 'TOWN_OFFICE'];
@@ -248,6 +248,22 @@ function start(settings, me) {
     notice.show('disputes', `纠纷加载失败：${e.error.message}`, 'error');
   });
 
+  // the patrol panel is the auxiliary police's and the town office's: only they download it
+  const patrol = { control: null };
+  if (roles.includes('AUX_POLICE') || roles.includes('TOWN_OFFICE')) {
+    Promise.all([import('./layers/patrol-route.js'), import('./controls/patrol.js')]).then(([r, c]) => {
+      patrol.control = new c.PatrolControl(new r.PatrolRouteLayer(), { chooseVillage: roles.includes('TOWN_OFFICE') })
+        .addTo(map);
+      patrol.control.on('planned', (e) => {
+        Object.assign(state, { patrolPlan: String(e.plan.id), patrolStops: String(e.plan.stops.length),
+          patrolError: '' });
+      }).on('planfailed', (e) => {
+        state.patrolError = e.error.message;
+      });
+      state.patrolReady = 'true';
+    }, (error) => notice.show('patrol', `巡逻面板加载失败：${error.message}`, 'error'));
+  }
+
   reportBuildings(layers.buildings, notice);
   base.addTo(map);
   Object.values(layers).forEach((layer) => layer && layer.addTo(map));
@@ -331,7 +347,7 @@ function start(settings, me) {
   registerServiceWorker();
 
   window.pinganMap = Object.freeze({ map, base, layers, safety, panel, outbox,
-    controls: Object.freeze({ search, legend, notice, disputes, sitePanel, home, detail, register }) });
+    controls: Object.freeze({ search, legend, notice, disputes, sitePanel, home, detail, register, patrol }) });
   state.user = me.username;
   state.role = roles.join(',');
   state.mapReady = 'true';
