@@ -7,7 +7,7 @@ const SHELL = `pingan-shell-${VERSION}`;
 const DATA = `pingan-data-${VERSION}`;
 const SHELL_FILES = [
   './', 'index.html', 'manifest.webmanifest', 'favicon.svg', 'icons/icon-192.png', 'icons/icon-512.png',
-  'css/map.css', 'css/disputes.css',
+  'css/map.css', 'css/disputes.css', 'css/patrol.css',
   'webjars/leaflet/dist/leaflet.css', 'webjars/leaflet/dist/leaflet.js', 'webjars/leaflet/dist/images/layers.png',
   'webjars/leaflet-markercluster/MarkerCluster.css', 'webjars/leaflet-markercluster/leaflet.markercluster.js',
   'js/api.js',

@@ -63,8 +63,11 @@ function load(layer, attribute, what, notice) {
 }
 
 function reportBuildings(buildings, notice) {
+  const phone = window.matchMedia('(max-width: 600px)').matches; // a phone keeps its small screen for the map
   buildings.on('hidden', () => {
-    notice.show('buildings', `放大到 ${buildings.options.minZoom} 级以上显示楼栋`);
+    if (!phone) {
+      notice.show('buildings', `放大到 ${buildings.options.minZoom} 级以上显示楼栋`);
+    }
     Object.assign(state, { buildingsState: 'hidden', buildingsCount: '0' });
   }).on('loading', () => {
     notice.show('buildings', '正在加载楼栋…');
@@ -251,6 +254,8 @@ function start(settings, me) {
   // the patrol panel is the auxiliary police's and the town office's: only they download it
   const patrol = { control: null };
   if (roles.includes('AUX_POLICE') || roles.includes('TOWN_OFFICE')) {
+    const css = L.DomUtil.create('link', '', document.head);
+    Object.assign(css, { rel: 'stylesheet', href: 'css/patrol.css' });
     Promise.all([import('./layers/patrol-route.js'), import('./controls/patrol.js')]).then(([r, c]) => {
       patrol.control = new c.PatrolControl(new r.PatrolRouteLayer(), { chooseVillage: roles.includes('TOWN_OFFICE') })
         .addTo(map);
