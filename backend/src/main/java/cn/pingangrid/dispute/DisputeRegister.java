@@ -93,9 +93,21 @@ class DisputeRegister {
     }
 
     Registered register(NewDispute request, CurrentUser user) {
+        return register(request, user, null);
+    }
+
+    /**
+     * Registers under an idempotency key (null: none). A concurrent request with the same key makes this fail
+     * with a {@link org.springframework.dao.DataAccessException} before anything is audited or announced; the
+     * caller then answers the record stored under the key ({@link #storedUnder}).
+     */
+    Registered register(NewDispute request, CurrentUser user, String idempotencyKey) {
         requireHandler(user);
         Dispute dispute = disputes.add(Dispute.register(validate(request, user), deadlines, user.username(),
                 clock.instant(), LocalDate.now(clock)));
+        if (idempotencyKey != null) {
+            disputes.claim(user.username(), idempotencyKey, dispute, clock.instant());
+        }
         audit.record("DISPUTE_REGISTER", "dispute", String.valueOf(dispute.getId()),
                 dispute.getType().label() + "，" + dispute.getSeverity().label() + "，网格 " + dispute.getGridCode());
         if (dispute.isSensitive()) {
@@ -258,6 +270,13 @@ class DisputeRegister {
         AreaNames names = areas.names();
         return new Placement(point, names.grids().get(grid.code()), names.villages().get(grid.villageCode()),
                 buildingAt);
+    }
+
+    /** The dispute this user registered under {@code idempotencyKey}, as they may read it now. */
+    @Transactional(readOnly = true)
+    java.util.Optional<Dispute> storedUnder(String idempotencyKey, CurrentUser user) {
+        return disputes.storedUnder(user.username(), idempotencyKey)
+                .flatMap(disputes::find).map(Dispute::withDetail);
     }
 
     @Transactional(readOnly = true)

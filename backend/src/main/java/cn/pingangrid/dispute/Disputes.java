@@ -34,6 +34,40 @@ class Disputes {
         return queries.add(dispute);
     }
 
+    /** The dispute this user stored under an idempotency key, if they did (and may read it now). */
+    Optional<Long> storedUnder(String username, String key) {
+        return queries.from(DisputeIdempotency.class, "k").where("k.id.username = :username and k.id.key = :key",
+                Map.of("username", username, "key", key)).first().map(DisputeIdempotency::disputeId);
+    }
+
+    /**
+     * Files {@code dispute} under the user's key, at once: the primary key (username, key) makes a concurrent
+     * request with the same key wait for this transaction and then fail (translated to a DataAccessException by
+     * this repository), so one record is stored.
+     */
+    void claim(String username, String key, Dispute dispute, java.time.Instant at) {
+        queries.add(new DisputeIdempotency(username, key, dispute, at));
+        queries.flush();
+    }
+
+    /** Replaces the dispute's photo (one per dispute). */
+    void savePhoto(Dispute dispute, String contentType, byte[] bytes, String username, java.time.Instant at) {
+        queries.find(DisputePhoto.class, dispute.getId()).ifPresent(old -> {
+            queries.remove(old);
+            queries.flush();
+        });
+        queries.add(new DisputePhoto(dispute, contentType, bytes, username, at));
+    }
+
+    /** The photo of a dispute the caller may read. */
+    Optional<DisputePhoto> photo(long disputeId) {
+        return queries.find(DisputePhoto.class, disputeId);
+    }
+
+    boolean hasPhoto(long disputeId) {
+        return queries.from(DisputePhoto.class, "ph").where("ph.disputeId = :id", Map.of("id", disputeId)).count() > 0;
+    }
+
     /** A query over the disputes the caller sees (alias {@code d}), to narrow further. */
     ScopedQuery<Dispute> query() {
         return queries.from(Dispute.class, "d");

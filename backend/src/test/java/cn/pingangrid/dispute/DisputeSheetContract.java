@@ -93,6 +93,17 @@ abstract class DisputeSheetContract {
         assertThat(rows.subList(2, 4)).extracting(r -> r.get(12))
                 .containsExactlyInAnyOrderElementsOf(buildingsOf(DisputeFixtures.pointIn(f.ownGrid, 40),
                         DisputeFixtures.pointIn(f.ownGrid, 41)));
+        // the export honours the map's other filters too: type, severity, status, open cases
+        assertThat(rows(export(day, "&type=WAGES"))).hasSize(3).last().extracting(r -> r.get(6)).isEqualTo("劳资");
+        assertThat(rows(export(day, "&severity=SERIOUS"))).hasSize(4);
+        assertThat(rows(export(day, "&severity=MAJOR"))).hasSize(2);
+        assertThat(rows(export(day, "&status=REGISTERED&open=true"))).hasSize(4);
+        assertThat(rows(export(day, "&status=RESOLVED"))).hasSize(2);
+        // the map's default, the period plus every open case: both (open) of the day and the village's other open ones
+        List<List<String>> withOpen = rows(export(day, "&withOpen=true"));
+        assertThat(withOpen.subList(2, withOpen.size())).extracting(r -> r.get(3)).containsAll(situations);
+        List<List<String>> wagesWithOpen = rows(export(day, "&withOpen=true&type=WAGES"));
+        assertThat(wagesWithOpen.subList(2, wagesWithOpen.size())).extracting(r -> r.get(6)).containsOnly("劳资");
 
         long before = disputeRows();
         MockHttpServletResponse imported = upload(DemoUsers.VILLAGE_CADRE, sheet);
@@ -207,8 +218,12 @@ abstract class DisputeSheetContract {
     }
 
     byte[] export(LocalDate day) throws Exception {
+        return export(day, "");
+    }
+
+    byte[] export(LocalDate day, String filters) throws Exception {
         MockHttpServletResponse r = f.get(DemoUsers.VILLAGE_CADRE, "/api/disputes/export.xlsx?village=" + f.ownVillage
-                + "&from=" + day + "&to=" + day);
+                + "&from=" + day + "&to=" + day + filters);
         assertThat(r.getStatus()).isEqualTo(200);
         assertThat(r.getContentType()).isEqualTo(DisputeSheetController.XLSX.toString());
         return r.getContentAsByteArray();

@@ -26,6 +26,10 @@ function segmentStyle(p) {
   return p.countyBorder ? SEGMENT_STYLES.county : SEGMENT_STYLES.town;
 }
 
+function zoneStroke(count) {
+  return (count || 0) === 0 ? '#e0a060' : zoneFill(count);
+}
+
 function zoneFill(count) {
   let fill = ZONE_CLASSES[0][1];
   for (const [lowest, color] of ZONE_CLASSES) {
@@ -40,13 +44,18 @@ export const BorderSegmentsLayer = L.GeoJSON.extend({
   options: {
     pane: 'pgBorders', // above the village outlines
     canEdit: false, // true for the town office: the popup offers a width field
-    zones: null, // the BorderZonesLayer whose dispute counts the popup shows, reloaded after a width change
+    zones: null, // the BorderZonesLayer whose dispute counts the detail shows, reloaded after a width change
+    panel: null, // the DetailPanel a click opens
     style: (f) => segmentStyle(f.properties),
   },
 
   initialize(options) {
     L.GeoJSON.prototype.initialize.call(this, null, options);
-    this.options.onEachFeature = (f, layer) => layer.bindPopup(() => this._popup(f));
+    this.options.onEachFeature = (f, layer) => layer.on('click', (e) => {
+      L.DomEvent.stopPropagation(e);
+      this.options.panel.open({ title: `${f.properties.name}（边界敏感区）`, key: `border:${f.properties.id}` })
+        .appendChild(this._popup(f));
+    });
   },
 
   load() {
@@ -93,7 +102,7 @@ export const BorderSegmentsLayer = L.GeoJSON.extend({
           change.sensitive = sensitive.checked;
         }
         api.changeZone(p.id, change).then(() => {
-          this._map.closePopup();
+          message.textContent = '已保存';
           this.load();
           if (this.options.zones) {
             this.options.zones.load();
@@ -113,11 +122,20 @@ export const BorderSegmentsLayer = L.GeoJSON.extend({
  * meant for the map): their details and width are in the popups of the border lines.
  */
 export const BorderZonesLayer = L.GeoJSON.extend({
+  onAdd(map) {
+    L.GeoJSON.prototype.onAdd.call(this, map);
+    if (!this._loaded) {
+      this._loaded = true; // loaded when first switched on: the layer is off by default
+      this.load().catch(() => { this._loaded = false; });
+    }
+  },
+
   options: {
     pane: 'pgZones', // under the roads' labels and the sites
     interactive: false,
-    style: (f) => ({ color: '#bf360c', weight: 0.5, fillColor: zoneFill(f.properties.disputeCount),
-      fillOpacity: 0.45, interactive: false }),
+    // outlines in the count's colour, lightly filled: the town's names and the map under them stay readable
+    style: (f) => ({ color: zoneStroke(f.properties.disputeCount), weight: 2, dashArray: '6 4',
+      fillColor: zoneFill(f.properties.disputeCount), fillOpacity: 0.12, interactive: false }),
   },
 
   initialize(options) {
@@ -129,7 +147,7 @@ export const BorderZonesLayer = L.GeoJSON.extend({
   /** Counts the disputes of {from, to} (yyyy-MM-dd, either may be empty) and reshades. */
   setPeriod(period) {
     this._period = { ...period };
-    return this.load();
+    return this._map ? this.load() : Promise.resolve(0); // off the map: loaded when switched on
   },
 
   countOf(id) {
