@@ -43,7 +43,7 @@ class DemoHazards implements ApplicationListener<PayloadApplicationEvent<Geograp
     private final String dataset;
 
     DemoHazards(Hazards hazards, TownGeometries townGeometries, Clock clock,
-            @Value("${pingan.areas.dataset}") String dataset) {
+            @Value("${pingan.geography.dataset}") String dataset) {
         this.hazards = hazards;
         this.townGeometries = townGeometries;
         this.clock = clock;

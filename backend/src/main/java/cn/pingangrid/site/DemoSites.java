@@ -40,7 +40,7 @@ class DemoSites implements ApplicationListener<PayloadApplicationEvent<Geography
     private final String dataset;
 
     DemoSites(Sites sites, TownGeometries townGeometries, Clock clock,
-            @Value("${pingan.areas.dataset}") String dataset) {
+            @Value("${pingan.geography.dataset}") String dataset) {
         this.sites = sites;
         this.townGeometries = townGeometries;
         this.clock = clock;
