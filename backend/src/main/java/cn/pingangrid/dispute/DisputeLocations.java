@@ -84,4 +84,29 @@ public class DisputeLocations {
         return new DisputeLocation(d.getId(), d.getLocation(), d.getVillageCode(), d.getGridCode(),
                 d.getType().name(), d.getStatus().name(), d.getOccurredOn());
     }
+
+    /**
+     * The disputes registered (排查时间) in {@code from}..{@code to} (inclusive, either may be null) in {@code scope},
+     * with the dispute list's filters (stable codes or null; an unknown code is a 400 naming the parameter), ordered
+     * by id: what hotspot analyses and the monthly pack count.
+     */
+    public List<DisputeSummary> sweptWithin(LocalDate from, LocalDate to, String type, String severity,
+            String status, String village, AreaScope scope) {
+        DisputeFilter filter = DisputeFilter.scopedTo(scope).between("d.sweptOn", from, to)
+                .equal("d.type", Coded.parseOptional(DisputeType.class, "type", type))
+                .equal("d.severity", Coded.parseOptional(Severity.class, "severity", severity))
+                .equal("d.status", Coded.parseOptional(DisputeStatus.class, "status", status));
+        if (village != null && !village.isBlank()) {
+            if (!village.matches("\\d{12}")) {
+                throw new cn.pingangrid.system.InvalidInputException("village", "村代码须为 12 位数字");
+            }
+            filter.equal("d.villageCode", village);
+        }
+        return filter.query(em, "select d", "order by d.id", Dispute.class).getResultList().stream()
+                .map(d -> new DisputeSummary(d.getId(), d.getLocation(), d.getVillageCode(), d.getGridCode(),
+                        d.getType().name(), d.getSeverity().name(), d.getStatus().name(), d.getSweptOn(),
+                        d.isSensitive(), d.isOverdue(), d.getResponsibleUnit(), d.getResponsiblePerson(),
+                        d.getDeadline()))
+                .toList();
+    }
 }
