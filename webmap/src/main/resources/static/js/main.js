@@ -24,12 +24,15 @@ import { SitePanelControl } from './controls/site-panel.js';
 import { addSafetyLegend } from './controls/safety-legend.js';
 import { DisputesLayer } from './layers/disputes.js';
 import { DisputeControl } from './controls/disputes.js';
+import { DensityOverlay, GiLayer, EmergingLayer } from './layers/hotspots.js';
+import { HotspotPanelControl } from './controls/hotspot-panel.js';
 
 /** Our panes, bottom to top, between Leaflet's tile pane (200) and its marker pane (600). */
 const PANES = {
   pgBase: 210, pgWater: 300, pgRoads: 320, pgBuildings: 340, pgGrids: 400, pgVillages: 410,
   pgTileLabels: 420, pgPlaces: 425, pgLabels: 430, pgMask: 450,
   pgZones: 350, pgBorders: 415, pgSites: 440,
+  pgHeat: 345, pgHotspots: 405, // the density overlay above the buildings; hot spot units above the grids
 };
 
 const state = document.body.dataset; // the test hook's data attributes
@@ -114,6 +117,8 @@ function start(settings, me) {
     sites: new SitesLayer({ canEdit }),
   };
   safety.borders = new BorderSegmentsLayer({ canEdit, zones: safety.zones });
+  const hotspots = { density: new DensityOverlay(), gi: new GiLayer(), emerging: new EmergingLayer() };
+  const hotspotGroup = L.layerGroup(); // the 热点 group: its panel chooses which of the three it holds
   const online = settings.onlineLayers || [];
   const baseLayers = { 离线底图: base }; // offered as a choice only when there is something to choose
   for (const config of online) {
@@ -125,6 +130,10 @@ function start(settings, me) {
     平安创建: safety.sites, 风险隐患: safety.hazards, 边界: safety.borders, 边界敏感区: safety.zones,
     矛盾纠纷: layers.disputes,
   };
+  const hasArea = me.area.wholeTown || ownAreaCodes(me).length > 0; // the analyses cover the user's own area
+  if (hasArea) {
+    overlays.热点 = hotspotGroup;
+  }
 
   const search = new SearchControl().addTo(map);
   new UserControl(me, { onLogout: api.logout }).addTo(map);
@@ -133,6 +142,18 @@ function start(settings, me) {
   const legend = new LegendControl().addTo(map);
   addSafetyLegend(legend);
   const sitePanel = new SitePanelControl(safety.sites, safety.zones, { canEdit }).addTo(map);
+  const hotspotPanel = hasArea ? new HotspotPanelControl(hotspotGroup, hotspots).addTo(map) : null;
+  if (hotspotPanel) {
+    hotspotPanel.on('loaded', (e) => {
+      state[`hotspot${e.layer[0].toUpperCase()}${e.layer.slice(1)}`] = 'ready';
+    }).on('failed', (e) => {
+      state[`hotspot${e.layer[0].toUpperCase()}${e.layer.slice(1)}`] = 'error';
+      state.hotspotError = e.error.message;
+    });
+    hotspots.gi.on('unitdisputes', (e) => {
+      state.hotspotUnitDisputes = `${e.id}:${e.count}`;
+    });
+  }
   L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' })
     .addAttribution('示意数据，非测绘成果').addTo(map);
   notice.addTo(map);
@@ -218,8 +239,8 @@ function start(settings, me) {
     });
   }
 
-  window.pinganMap = Object.freeze({ map, base, layers, safety,
-    controls: Object.freeze({ search, legend, notice, disputes, sitePanel }) });
+  window.pinganMap = Object.freeze({ map, base, layers, safety, hotspots,
+    controls: Object.freeze({ search, legend, notice, disputes, sitePanel, hotspotPanel }) });
   state.user = me.username;
   state.mapReady = 'true';
 }
