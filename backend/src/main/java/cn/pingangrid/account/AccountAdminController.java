@@ -156,8 +156,9 @@ class AccountAdminController {
     private Set<String> areas(List<String> codes, Set<Role> roles) {
         Set<String> areas = new TreeSet<>(codes == null ? List.of() : codes);
         for (String code : areas) {
-            boolean known = code != null && (code.length() == 12 ? geography.village(code).isPresent()
-                    : code.length() == 14 && geography.grid(code).isPresent());
+            Geography.Names names = geography.names();
+            boolean known = code != null && (code.length() == 12 ? names.villages().containsKey(code)
+                    : code.length() == 14 && names.grids().containsKey(code));
             if (!known) {
                 throw new InvalidInputException("areas", "没有代码为 " + code + " 的村（社区）或网格");
             }

@@ -12,7 +12,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.SystemScope;
+import cn.pingangrid.scope.UnscopedPath;
 import cn.pingangrid.area.Geography;
 import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.Grid;
@@ -45,9 +46,13 @@ class DemoAccounts implements ApplicationListener<PayloadApplicationEvent<Geogra
     @Override
     @Transactional
     public void onApplicationEvent(PayloadApplicationEvent<GeographyReady> event) {
-        List<Village> matches = geography.villagesMatching(DEMO_VILLAGE, AreaScope.EVERYTHING, 1);
-        Village village = matches.isEmpty() ? geography.villages(null, AreaScope.EVERYTHING).get(0) : matches.get(0);
-        Grid grid = geography.grids(null, village.getCode(), AreaScope.EVERYTHING).get(0);
+        SystemScope.run(UnscopedPath.DEMO_ACCOUNTS, this::seed);
+    }
+
+    private void seed() {
+        List<Village> matches = geography.villagesMatching(DEMO_VILLAGE, 1);
+        Village village = matches.isEmpty() ? geography.villages(null).get(0) : matches.get(0);
+        Grid grid = geography.grids(null, village.getCode()).get(0);
         String hash = encoder.encode(PASSWORD);
         create("zongzhiban", "综治办值班员", hash, "镇综治办", Role.TOWN_OFFICE, Set.of());
         create("lingdao", "领导小组成员", hash, "镇党委", Role.LEADER, Set.of());

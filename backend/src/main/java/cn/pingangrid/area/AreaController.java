@@ -42,39 +42,34 @@ class AreaController {
 
     @GetMapping("/villages")
     FeatureCollection villages(@RequestParam(required = false) String bbox) {
-        return FeatureCollection.of(geography.villages(box(bbox), AreaScope.current()).stream()
+        return FeatureCollection.of(geography.villages(box(bbox)).stream()
                 .map(Village::toFeature).toList());
     }
 
     @GetMapping("/villages/{code}")
     Feature village(@PathVariable String code) {
-        AreaScope scope = AreaScope.current();
         // another area's village is "not found", not "forbidden": a 403 would tell that it exists
-        Village village = geography.village(AreaCodes.village("code", code)).filter(v -> scope.seesVillage(code))
-                .orElseThrow(() -> new NotFoundException("没有代码为 " + code + " 的村（社区）"));
+        Village village = geography.village(AreaCodes.village("code", code)).orElseThrow(() -> new NotFoundException("没有代码为 " + code + " 的村（社区）"));
         Map<String, Object> properties = village.properties();
         properties.put("areaM2", areaM2(village.getBoundary()));
-        properties.put("gridCount", geography.gridCount(code, scope));
-        properties.put("buildingCount", geography.buildingCount(null, code, scope));
+        properties.put("gridCount", geography.gridCount(code));
+        properties.put("buildingCount", geography.buildingCount(null, code));
         return new Feature(code, village.getBoundary(), properties);
     }
 
     @GetMapping("/grids")
     FeatureCollection grids(@RequestParam(required = false) String bbox,
             @RequestParam(required = false) String village) {
-        return FeatureCollection.of(geography.grids(box(bbox), AreaCodes.village("village", village),
-                AreaScope.current()).stream().map(Grid::toFeature).toList());
+        return FeatureCollection.of(geography.grids(box(bbox), AreaCodes.village("village", village)).stream().map(Grid::toFeature).toList());
     }
 
     @GetMapping("/grids/{code}")
     Feature grid(@PathVariable String code) {
-        AreaScope scope = AreaScope.current();
-        Grid grid = geography.grid(AreaCodes.grid("code", code)).filter(g -> scope.seesGrid(code))
-                .orElseThrow(() -> new NotFoundException("没有代码为 " + code + " 的网格"));
+        Grid grid = geography.grid(AreaCodes.grid("code", code)).orElseThrow(() -> new NotFoundException("没有代码为 " + code + " 的网格"));
         Map<String, Object> properties = grid.properties();
-        geography.village(grid.getVillageCode()).ifPresent(v -> properties.put("villageName", v.getName()));
+        properties.put("villageName", geography.names().villageName(grid.getVillageCode()));
         properties.put("areaM2", areaM2(grid.getBoundary()));
-        properties.put("buildingCount", geography.buildingCount(code, null, scope));
+        properties.put("buildingCount", geography.buildingCount(code, null));
         return new Feature(code, grid.getBoundary(), properties);
     }
 
@@ -96,7 +91,7 @@ class AreaController {
         }
         int max = buildingLimits.resolve(limit);
         List<Building> found = geography.buildings(box == null ? null : box.toPolygon(),
-                AreaCodes.grid("grid", grid), AreaCodes.village("village", village), AreaScope.current(), max + 1);
+                AreaCodes.grid("grid", grid), AreaCodes.village("village", village), max + 1);
         boolean truncated = found.size() > max;
         List<Feature> features = found.stream().limit(max).map(Building::toFeature).toList();
         return new FeatureCollection(features, truncated);
@@ -112,10 +107,7 @@ class AreaController {
         InputCrs inputCrs = InputCrs.parse("crs", crs);
         Point point = inputCrs.toStoredPoint(lng, lat);
         Location location = geography.locate(point).orElseThrow(() -> new NotFoundException(
-                "该点（经度 " + lng + "，纬度 " + lat + "）不在本镇范围内"));
-        if (!AreaScope.current().seesGrid(location.gridCode())) {
-            throw new NotFoundException("该点（经度 " + lng + "，纬度 " + lat + "）不在您负责的区域内");
-        }
+                "该点（经度 " + lng + "，纬度 " + lat + "）" + (geography.inTown(point) ? "不在您负责的区域内" : "不在本镇范围内")));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("lng", point.getX());
         answer.put("lat", point.getY());
@@ -134,10 +126,9 @@ class AreaController {
             throw new InvalidInputException("q", "请输入 1 到 32 个字的村名、网格名或代码");
         }
         List<Map<String, Object>> hits = new ArrayList<>();
-        AreaScope scope = AreaScope.current();
-        geography.villagesMatching(text, scope, 10)
+        geography.villagesMatching(text, 10)
                 .forEach(v -> hits.add(hit("village", v.getCode(), v.getName(), v.getBoundary())));
-        geography.gridsMatching(text, scope, 10)
+        geography.gridsMatching(text, 10)
                 .forEach(g -> hits.add(hit("grid", g.getCode(), g.getName(), g.getBoundary())));
         return hits;
     }

@@ -2,9 +2,10 @@ package cn.pingangrid.area;
 
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
 import org.locationtech.jts.geom.Polygon;
 import org.springframework.stereotype.Repository;
+
+import cn.pingangrid.scope.ScopedQueries;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -15,28 +16,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class BaseMapLayers {
 
-    private final EntityManager em;
+    private final ScopedQueries queries;
 
-    BaseMapLayers(EntityManager em) {
-        this.em = em;
+    BaseMapLayers(ScopedQueries queries) {
+        this.queries = queries;
     }
 
     List<Road> roads(Polygon bbox, String roadClass) {
-        Geography.Filter q = new Geography.Filter("r", "Road r");
-        q.intersects("r.geom", bbox);
-        q.equal("r.roadClass", "roadClass", roadClass);
-        return q.list(em, Road.class, "r.id", Integer.MAX_VALUE);
+        return queries.from(Road.class, "r").intersects("r.geom", bbox).equal("r.roadClass", roadClass)
+                .orderBy("r.id").list();
     }
 
     List<WaterBody> water() {
-        return em.createQuery("select w from WaterBody w order by w.id", WaterBody.class).getResultList();
+        return queries.from(WaterBody.class, "w").orderBy("w.id").list();
     }
 
     List<Place> places() {
-        return em.createQuery("select p from Place p order by p.id", Place.class).getResultList();
+        return queries.from(Place.class, "p").orderBy("p.id").list();
     }
 
     List<Neighbour> neighbours() {
-        return em.createQuery("select n from Neighbour n order by n.id", Neighbour.class).getResultList();
+        return queries.from(Neighbour.class, "n").orderBy("n.id").list();
     }
 }

@@ -9,9 +9,11 @@ import jakarta.persistence.Id;
 import org.locationtech.jts.geom.Polygon;
 
 import cn.pingangrid.geo.Feature;
+import cn.pingangrid.scope.AreaBound;
 
 /** 楼栋: coded grid code + 5 digits; each lies inside exactly one grid. */
 @Entity
+@AreaBound(grid = "gridCode")
 public class Building {
 
     @Id

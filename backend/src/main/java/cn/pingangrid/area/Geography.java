@@ -4,193 +4,144 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.pingangrid.scope.ScopedQueries;
+import cn.pingangrid.scope.ScopedQuery;
+
 /**
- * Reads the town, villages, grids and buildings. Spatial predicates and the caller's {@link AreaScope} both run
- * in the database (st_intersects is indexed on PostGIS); optional filters compose one JPQL query, so nothing is
- * filtered in memory and a bbox is cut to the caller's area.
+ * Reads the town, villages, grids and buildings through {@link ScopedQueries}: spatial predicates and the caller's
+ * area both run in the database (st_intersects is indexed on PostGIS), so a bbox is cut to the caller's area and
+ * nothing is filtered in memory. Codes and names of villages and grids are public ({@link #names}).
  */
 @Repository
 @Transactional(readOnly = true)
 public class Geography {
 
-    private final EntityManager em;
+    private final ScopedQueries queries;
 
-    Geography(EntityManager em) {
-        this.em = em;
+    Geography(ScopedQueries queries) {
+        this.queries = queries;
     }
 
     public Optional<Town> town() {
-        return em.createQuery("select t from Town t order by t.code", Town.class).setMaxResults(1)
-                .getResultStream().findFirst();
+        return queries.from(Town.class, "t").orderBy("t.code").first();
     }
 
-    /** A village by code, whoever asks; for checking codes (callers showing it apply the scope). */
+    /** A village the caller sees (a grid manager: their own village, for its outline and name). */
     public Optional<Village> village(String code) {
-        return Optional.ofNullable(em.find(Village.class, code));
+        return queries.find(Village.class, code);
     }
 
     public Optional<Grid> grid(String code) {
-        return Optional.ofNullable(em.find(Grid.class, code));
+        return queries.find(Grid.class, code);
     }
 
-    public List<Village> villages(Polygon bbox, AreaScope scope) {
-        Filter q = villageFilter(scope);
-        q.intersects("v.boundary", bbox);
-        return q.list(em, Village.class, "v.code", Integer.MAX_VALUE);
+    public List<Village> villages(Polygon bbox) {
+        return queries.from(Village.class, "v").intersects("v.boundary", bbox).orderBy("v.code").list();
     }
 
-    public List<Grid> grids(Polygon bbox, String villageCode, AreaScope scope) {
-        Filter q = gridFilter(scope);
-        q.intersects("g.boundary", bbox);
-        q.equal("g.villageCode", "village", villageCode);
-        return q.list(em, Grid.class, "g.code", Integer.MAX_VALUE);
+    public List<Grid> grids(Polygon bbox, String villageCode) {
+        return queries.from(Grid.class, "g").intersects("g.boundary", bbox).equal("g.villageCode", villageCode)
+                .orderBy("g.code").list();
     }
 
     /** At most {@code limit} buildings, in code order. */
-    public List<Building> buildings(Polygon bbox, String gridCode, String villageCode, AreaScope scope, int limit) {
-        return buildingFilter(bbox, gridCode, villageCode, scope).list(em, Building.class, "b.code", limit);
+    public List<Building> buildings(Polygon bbox, String gridCode, String villageCode, int limit) {
+        return buildingQuery(bbox, gridCode, villageCode).orderBy("b.code").list(limit);
     }
 
-    public long buildingCount(String gridCode, String villageCode, AreaScope scope) {
-        return buildingFilter(null, gridCode, villageCode, scope).count(em);
+    public long buildingCount(String gridCode, String villageCode) {
+        return buildingQuery(null, gridCode, villageCode).count();
     }
 
-    public long gridCount(String villageCode, AreaScope scope) {
-        Filter q = gridFilter(scope);
-        q.equal("g.villageCode", "village", villageCode);
-        return q.count(em);
+    public long gridCount(String villageCode) {
+        return queries.from(Grid.class, "g").equal("g.villageCode", villageCode).count();
     }
 
-    /** The grid at a point; on a shared boundary the lowest code wins, so the answer is stable. */
+    /** The caller's grid at a point; on a shared boundary the lowest code wins, so the answer is stable. */
     public Optional<Grid> gridAt(Point point) {
-        return firstAt("select g from Grid g where st_intersects(g.boundary, :p) = true order by g.code",
-                Grid.class, point);
+        return queries.from(Grid.class, "g").intersects("g.boundary", point).orderBy("g.code").first();
     }
 
-    /** What lies at a point: grid, village and building, read without their geometries (no polygon decoding). */
+    /** Whether the point lies in the town at all (to tell "outside the town" from "outside your area"). */
+    public boolean inTown(Point point) {
+        return queries.from(Town.class, "t").intersects("t.boundary", point).count() > 0;
+    }
+
+    /** What lies at a point in the caller's area: grid, village and building, read without their geometries. */
     public Optional<Location> locate(Point point) {
-        List<Object[]> grid = em.createQuery("select g.code, g.name, v.code, v.name, v.kind from Grid g, Village v "
-                + "where v.code = g.villageCode and st_intersects(g.boundary, :p) = true order by g.code",
-                Object[].class).setParameter("p", point).setMaxResults(1).getResultList();
+        List<Object[]> grid = queries.from(Grid.class, "g").intersects("g.boundary", point)
+                .select("g.code, g.name, g.villageCode", "order by g.code", Object[].class);
         if (grid.isEmpty()) {
             return Optional.empty();
         }
-        List<Object[]> building = em.createQuery("select b.code, b.gridCode, b.use, b.floors from Building b "
-                + "where st_intersects(b.footprint, :p) = true order by b.code", Object[].class)
-                .setParameter("p", point).setMaxResults(1).getResultList();
         Object[] g = grid.get(0);
+        List<Object[]> building = queries.from(Building.class, "b").intersects("b.footprint", point)
+                .select("b.code, b.gridCode, b.use, b.floors", "order by b.code", Object[].class);
         Location.BuildingAt b = building.isEmpty() ? null : new Location.BuildingAt((String) building.get(0)[0],
                 (String) building.get(0)[1], (String) building.get(0)[2], (Integer) building.get(0)[3]);
-        return Optional.of(new Location((String) g[0], (String) g[1], (String) g[2], (String) g[3], (String) g[4], b));
+        VillageName village = names().villages().get((String) g[2]);
+        return Optional.of(new Location((String) g[0], (String) g[1], village.code(), village.name(), village.kind(),
+                b));
     }
 
     /** Visible villages whose name contains {@code text} or whose code starts with it. */
-    public List<Village> villagesMatching(String text, AreaScope scope, int limit) {
-        Filter q = villageFilter(scope);
-        q.where("(v.name like :contains or v.code like :prefix)", Map.of("contains", "%" + text + "%",
-                "prefix", text + "%"));
-        return q.list(em, Village.class, "v.code", limit);
+    public List<Village> villagesMatching(String text, int limit) {
+        return queries.from(Village.class, "v").where("(v.name like :contains or v.code like :prefix)",
+                Map.of("contains", "%" + text + "%", "prefix", text + "%")).orderBy("v.code").list(limit);
     }
 
-    public List<Grid> gridsMatching(String text, AreaScope scope, int limit) {
-        Filter q = gridFilter(scope);
-        q.where("(g.name like :contains or g.code like :prefix)", Map.of("contains", "%" + text + "%",
-                "prefix", text + "%"));
-        return q.list(em, Grid.class, "g.code", limit);
+    public List<Grid> gridsMatching(String text, int limit) {
+        return queries.from(Grid.class, "g").where("(g.name like :contains or g.code like :prefix)",
+                Map.of("contains", "%" + text + "%", "prefix", text + "%")).orderBy("g.code").list(limit);
     }
 
-    private static Filter villageFilter(AreaScope scope) {
-        Filter q = new Filter("v", "Village v");
-        if (!scope.wholeTown()) {
-            q.where("v.code in :scopeVillages", Map.of("scopeVillages", nonEmpty(scope.visibleVillages())));
+    /** A village's code, name and kind: public knowledge, the same for every user. */
+    public record VillageName(String code, String name, String kind) {
+    }
+
+    /** A grid's code, name and village: public knowledge. */
+    public record GridName(String code, String name, String villageCode) {
+    }
+
+    /** Every village's and grid's code and name, for labelling what the caller may see and checking codes. */
+    public record Names(Map<String, VillageName> villages, Map<String, GridName> grids) {
+
+        public String villageName(String code) {
+            VillageName village = code == null ? null : villages.get(code);
+            return village == null ? null : village.name();
         }
-        return q;
-    }
 
-    private static Filter gridFilter(AreaScope scope) {
-        Filter q = new Filter("g", "Grid g");
-        if (!scope.wholeTown()) {
-            q.where("(g.villageCode in :scopeVillages or g.code in :scopeGrids)", Map.of(
-                    "scopeVillages", nonEmpty(scope.villages()), "scopeGrids", nonEmpty(scope.grids())));
+        public String gridName(String code) {
+            GridName grid = code == null ? null : grids.get(code);
+            return grid == null ? null : grid.name();
         }
-        return q;
     }
 
-    private static Filter buildingFilter(Polygon bbox, String gridCode, String villageCode, AreaScope scope) {
-        Filter q = new Filter("b", "Building b");
-        q.intersects("b.footprint", bbox);
-        q.equal("b.gridCode", "grid", gridCode);
+    public Names names() {
+        Map<String, VillageName> villages = new LinkedHashMap<>();
+        for (Object[] row : queries.publicColumns(Village.class, "code", "name", "kind")) {
+            villages.put((String) row[0], new VillageName((String) row[0], (String) row[1], (String) row[2]));
+        }
+        Map<String, GridName> grids = new LinkedHashMap<>();
+        for (Object[] row : queries.publicColumns(Grid.class, "code", "name", "villageCode")) {
+            grids.put((String) row[0], new GridName((String) row[0], (String) row[1], (String) row[2]));
+        }
+        return new Names(villages, grids);
+    }
+
+    private ScopedQuery<Building> buildingQuery(Polygon bbox, String gridCode, String villageCode) {
+        ScopedQuery<Building> q = queries.from(Building.class, "b").intersects("b.footprint", bbox)
+                .equal("b.gridCode", gridCode);
         if (villageCode != null) {
             q.where("b.gridCode in (select g.code from Grid g where g.villageCode = :village)",
                     Map.of("village", villageCode));
         }
-        if (!scope.wholeTown()) {
-            q.where("(b.gridCode in :scopeGrids or b.gridCode in "
-                    + "(select sg.code from Grid sg where sg.villageCode in :scopeVillages))",
-                    Map.of("scopeGrids", nonEmpty(scope.grids()), "scopeVillages", nonEmpty(scope.villages())));
-        }
         return q;
-    }
-
-    /** {@code in ()} is not valid SQL everywhere; a code that never exists stands for "none". */
-    private static Set<String> nonEmpty(Set<String> codes) {
-        return codes.isEmpty() ? Set.of("-") : codes;
-    }
-
-    private <T> Optional<T> firstAt(String jpql, Class<T> type, Point point) {
-        return em.createQuery(jpql, type).setParameter("p", point).setMaxResults(1).getResultStream().findFirst();
-    }
-
-    /** A JPQL query over one entity with optional conditions, each bound as a parameter (never concatenated). */
-    static final class Filter {
-        private final String alias;
-        private final String from;
-        private final StringBuilder where = new StringBuilder();
-        private final Map<String, Object> parameters = new LinkedHashMap<>();
-
-        Filter(String alias, String from) {
-            this.alias = alias;
-            this.from = from;
-        }
-
-        void intersects(String path, Geometry geometry) {
-            if (geometry != null) {
-                where("st_intersects(" + path + ", :geometry) = true", Map.of("geometry", geometry));
-            }
-        }
-
-        void equal(String path, String parameter, Object value) {
-            if (value != null) {
-                where(path + " = :" + parameter, Map.of(parameter, value));
-            }
-        }
-
-        void where(String condition, Map<String, Object> values) {
-            where.append(where.isEmpty() ? " where " : " and ").append(condition);
-            parameters.putAll(values);
-        }
-
-        <T> List<T> list(EntityManager em, Class<T> type, String orderBy, int limit) {
-            TypedQuery<T> query = em.createQuery("select " + alias + " from " + from + where + " order by " + orderBy,
-                    type);
-            parameters.forEach(query::setParameter);
-            return query.setMaxResults(limit).getResultList();
-        }
-
-        long count(EntityManager em) {
-            TypedQuery<Long> query = em.createQuery("select count(" + alias + ") from " + from + where, Long.class);
-            parameters.forEach(query::setParameter);
-            return query.getSingleResult();
-        }
     }
 }

@@ -9,9 +9,11 @@ import jakarta.persistence.Id;
 import org.locationtech.jts.geom.Polygon;
 
 import cn.pingangrid.geo.Feature;
+import cn.pingangrid.scope.AreaBound;
 
 /** 网格: coded village code + 2 digits; the grids of a village tile it exactly. */
 @Entity
+@AreaBound(village = "villageCode", grid = "code", publicAttributes = { "code", "name", "villageCode" })
 public class Grid {
 
     @Id

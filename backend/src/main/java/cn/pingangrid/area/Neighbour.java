@@ -11,9 +11,11 @@ import jakarta.persistence.Id;
 import org.locationtech.jts.geom.Polygon;
 
 import cn.pingangrid.geo.Feature;
+import cn.pingangrid.scope.Unbound;
 
 /** A neighbouring jurisdiction around the town outline; the border work uses its shared edge. */
 @Entity
+@Unbound("base map: public geography, the same for every signed-in user")
 public class Neighbour {
 
     @Id

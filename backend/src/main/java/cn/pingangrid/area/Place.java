@@ -11,9 +11,11 @@ import jakarta.persistence.Id;
 import org.locationtech.jts.geom.Point;
 
 import cn.pingangrid.geo.Feature;
+import cn.pingangrid.scope.Unbound;
 
 /** A named place (government, police station, ferry, scenic spot …) for labels and later 平安创建 sites. */
 @Entity
+@Unbound("base map: public geography, the same for every signed-in user")
 public class Place {
 
     @Id

@@ -9,9 +9,11 @@ import jakarta.persistence.Id;
 import org.locationtech.jts.geom.LineString;
 
 import cn.pingangrid.geo.Feature;
+import cn.pingangrid.scope.Unbound;
 
 /** One edge of the noded road network, between two node ids; the graph patrol routing will walk. */
 @Entity
+@Unbound("base map: public geography, the same for every signed-in user")
 public class Road {
 
     @Id

@@ -9,9 +9,11 @@ import jakarta.persistence.Id;
 import org.locationtech.jts.geom.Polygon;
 
 import cn.pingangrid.geo.Feature;
+import cn.pingangrid.scope.Unbound;
 
 /** 镇: the whole jurisdiction, coded with its 9-digit 统计用区划代码 (430922117 for 大栗港镇). */
 @Entity
+@Unbound("base map: public geography, the same for every signed-in user")
 public class Town {
 
     @Id

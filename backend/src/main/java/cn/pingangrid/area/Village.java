@@ -10,9 +10,11 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 import cn.pingangrid.geo.Feature;
+import cn.pingangrid.scope.AreaBound;
 
 /** 村 or 社区: coded town code + 3 digits. Villages tile the town exactly. */
 @Entity
+@AreaBound(village = "code", contextForGridUsers = true, publicAttributes = { "code", "name", "kind" })
 public class Village {
 
     @Id

@@ -10,9 +10,11 @@ import jakarta.persistence.Table;
 import org.locationtech.jts.geom.Geometry;
 
 import cn.pingangrid.geo.Feature;
+import cn.pingangrid.scope.Unbound;
 
 /** A river (polygon) or stream (line), drawn on the offline base map. */
 @Entity
+@Unbound("base map: public geography, the same for every signed-in user")
 @Table(name = "water")
 public class WaterBody {
 

@@ -3,11 +3,12 @@ package cn.pingangrid.audit;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+
+import cn.pingangrid.scope.ScopedQueries;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -20,16 +21,16 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 public class AuditTrail {
 
-    private final EntityManager em;
+    private final ScopedQueries queries;
 
-    AuditTrail(EntityManager em) {
-        this.em = em;
+    AuditTrail(ScopedQueries queries) {
+        this.queries = queries;
     }
 
     /** Records an action of the current user (or {@code username} where nobody is signed in yet, e.g. a login). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(String username, String action, String objectType, String objectId, String detail) {
-        em.persist(new AuditEntry(Instant.now(), username != null ? username : currentUsername(), remoteAddr(),
+        queries.add(new AuditEntry(Instant.now(), username != null ? username : currentUsername(), remoteAddr(),
                 action, objectType, objectId, detail));
     }
 
@@ -41,13 +42,7 @@ public class AuditTrail {
 
     @Transactional(readOnly = true)
     List<AuditEntry> newest(String username, int limit) {
-        String jpql = "select a from AuditEntry a" + (username == null ? "" : " where a.username = :username")
-                + " order by a.id desc";
-        var query = em.createQuery(jpql, AuditEntry.class).setMaxResults(limit);
-        if (username != null) {
-            query.setParameter("username", username);
-        }
-        return query.getResultList();
+        return queries.from(AuditEntry.class, "a").equal("a.username", username).orderBy("a.id desc").list(limit);
     }
 
     private static String currentUsername() {

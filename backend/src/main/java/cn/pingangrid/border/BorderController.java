@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.pingangrid.area.AreaScope;
+import java.util.Objects;
 import cn.pingangrid.area.Geography;
 import cn.pingangrid.area.Grid;
 import cn.pingangrid.audit.AuditTrail;
@@ -54,7 +54,7 @@ class BorderController {
     /** The segments as lines: the town border by neighbour ({@code kind=TOWN}) and village boundaries (VILLAGE). */
     @GetMapping("/border-segments")
     FeatureCollection segments(@RequestParam(required = false) String kind) {
-        return FeatureCollection.of(segments.list(kind(kind), AreaScope.current()).stream()
+        return FeatureCollection.of(segments.list(kind(kind)).stream()
                 .map(BorderSegment::toLineFeature).toList());
     }
 
@@ -65,9 +65,8 @@ class BorderController {
     @GetMapping("/border-zones")
     FeatureCollection zones(@RequestParam(required = false) String kind, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        AreaScope scope = AreaScope.current();
-        List<BorderSegment> visible = segments.list(kind(kind), scope);
-        Map<Long, Integer> counts = crossBorder.countsByZone(visible, date("from", from), date("to", to), scope);
+        List<BorderSegment> visible = segments.list(kind(kind));
+        Map<Long, Integer> counts = crossBorder.countsByZone(visible, date("from", from), date("to", to));
         return FeatureCollection.of(visible.stream().map(s -> {
             Feature zone = s.toZoneFeature();
             zone.properties().put("disputeCount", counts.get(s.getId()));
@@ -83,7 +82,7 @@ class BorderController {
     List<Map<String, Object>> crossBorderDisputes(@RequestParam(required = false) String village,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return crossBorder.list(village == null || village.isBlank() ? null : village.strip(), date("from", from),
-                date("to", to), AreaScope.current()).stream().map(f -> {
+                date("to", to)).stream().map(f -> {
                     Map<String, Object> row = answer(f.result(), f.dispute().villageCode());
                     row.put("id", f.dispute().id());
                     row.put("type", f.dispute().type());
@@ -102,7 +101,7 @@ class BorderController {
                 .noneMatch(a -> a.getAuthority().equals("ROLE_TOWN_OFFICE"))) {
             throw new RoleNotAllowedException("只有综治办可以修改边界敏感区宽度");
         }
-        segments.find(id, AreaScope.current()).orElseThrow(() -> BorderSegments.notFound(id));
+        segments.find(id).orElseThrow(() -> BorderSegments.notFound(id));
         if (request.zoneWidthM() == null) {
             throw new InvalidInputException("zoneWidthM", "缺少敏感区宽度（米）");
         }
@@ -119,19 +118,19 @@ class BorderController {
     Map<String, Object> check(@RequestParam double lng, @RequestParam double lat,
             @RequestParam(required = false) String crs) {
         Point point = InputCrs.parse("crs", crs).toStoredPoint(lng, lat);
-        Grid grid = geography.gridAt(point).filter(g -> AreaScope.current().seesGrid(g.getCode()))
-                .orElseThrow(() -> new NotFoundException("该点不在您负责的区域内"));
-        CrossBorderCheck.Result result = new CrossBorderCheck(segments.list(null, AreaScope.EVERYTHING).stream()
-                .map(BorderSegment::asZone).toList()).check(point, grid.getVillageCode());
+        Grid grid = geography.gridAt(point).orElseThrow(() -> new NotFoundException("该点不在您负责的区域内"));
+        CrossBorderCheck.Result result = new CrossBorderCheck(segments.allZones()).check(point,
+                grid.getVillageCode());
         return answer(result, grid.getVillageCode());
     }
 
     private Map<String, Object> answer(CrossBorderCheck.Result result, String villageCode) {
+        Geography.Names names = geography.names();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("villageCode", villageCode);
         answer.put("crossBorder", result.crossBorder());
         answer.put("villages", result.villageCodes().stream().map(code -> Map.of("code", code, "name",
-                geography.village(code).map(v -> v.getName()).orElse(code))).toList());
+                Objects.requireNonNullElse(names.villageName(code), code))).toList());
         answer.put("neighbours", result.neighbours());
         answer.put("segments", result.segmentIds());
         answer.put("segmentNames", result.segmentNames());

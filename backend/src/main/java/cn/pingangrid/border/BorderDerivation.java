@@ -15,7 +15,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.stereotype.Component;
 
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.SystemScope;
+import cn.pingangrid.scope.UnscopedPath;
 import cn.pingangrid.area.Geography;
 import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.Neighbours;
@@ -51,6 +52,10 @@ class BorderDerivation implements ApplicationListener<PayloadApplicationEvent<Ge
 
     @Override
     public void onApplicationEvent(PayloadApplicationEvent<GeographyReady> event) {
+        SystemScope.run(UnscopedPath.BORDER_DERIVATION, this::derive);
+    }
+
+    private void derive() {
         if (segments.count() > 0) {
             return;
         }
@@ -59,7 +64,7 @@ class BorderDerivation implements ApplicationListener<PayloadApplicationEvent<Ge
             return;
         }
         long started = System.nanoTime();
-        List<Village> villages = geography.villages(null, AreaScope.EVERYTHING);
+        List<Village> villages = geography.villages(null);
         Map<String, String> names = villages.stream().collect(Collectors.toMap(Village::getCode, Village::getName));
         List<BorderTracing.Side> villageSides = villages.stream()
                 .map(v -> new BorderTracing.Side(v.getCode(), v.getBoundary())).toList();

@@ -21,7 +21,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.SystemScope;
+import cn.pingangrid.scope.UnscopedPath;
 import cn.pingangrid.area.Building;
 import cn.pingangrid.area.Geography;
 import cn.pingangrid.area.GeographyReady;
@@ -87,6 +88,10 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
     @Override
     @Transactional
     public void onApplicationEvent(PayloadApplicationEvent<GeographyReady> event) {
+        SystemScope.run(UnscopedPath.DEMO_DISPUTES, this::generate);
+    }
+
+    private void generate() {
         if (disputes.count() > 0) {
             return;
         }
@@ -94,16 +99,16 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
         Random random = new Random(SEED);
         LocalDate today = LocalDate.now(clock);
         LocalDate first = today.minusYears(2);
-        for (Village v : geography.villages(null, AreaScope.EVERYTHING)) {
+        for (Village v : geography.villages(null)) {
             villageNames.put(v.getCode(), v.getName());
         }
-        for (Grid g : geography.grids(null, null, AreaScope.EVERYTHING)) {
+        for (Grid g : geography.grids(null, null)) {
             gridIndex.insert(g.getBoundary().getEnvelopeInternal(), g);
         }
         // a building picked at random: villages with more houses get more disputes, as they have more people
         List<Building> all = new ArrayList<>();
         for (String code : villageNames.keySet()) {
-            all.addAll(geography.buildings(null, null, code, AreaScope.EVERYTHING, 10_000));
+            all.addAll(geography.buildings(null, null, code, 10_000));
         }
         all.sort(java.util.Comparator.comparing(Building::getCode)); // the order the seed is applied in is fixed
         int created = 0;

@@ -33,6 +33,7 @@ import static cn.pingangrid.dispute.DisputeStatus.REFERRED;
 import static cn.pingangrid.dispute.DisputeStatus.REGISTERED;
 import static cn.pingangrid.dispute.DisputeStatus.RESOLVED;
 import static cn.pingangrid.dispute.DisputeStatus.UNRESOLVED;
+import cn.pingangrid.scope.AreaBound;
 
 /**
  * 矛盾纠纷: one row of the register (attachment 2's columns) with its place, classification, parties and the
@@ -47,6 +48,7 @@ import static cn.pingangrid.dispute.DisputeStatus.UNRESOLVED;
  * </pre>
  */
 @Entity
+@AreaBound(village = "villageCode", grid = "gridCode", referralUnit = "referralUnit")
 public class Dispute {
 
     static final int MAX_TEXT = 2000;

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.account.Role;
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.ScopedQuery;
 import cn.pingangrid.area.Geography;
 import cn.pingangrid.area.Grid;
 import cn.pingangrid.area.Village;
@@ -94,8 +94,7 @@ class DisputeController {
         if (max < 1 || max > MAX_LIMIT) {
             throw new InvalidInputException("limit", "须在 1 到 " + MAX_LIMIT + " 之间");
         }
-        DisputeFilter filter = filter(bbox, from, to, type, status, severity, village);
-        List<Dispute> found = disputes.list(filter, max + 1);
+        List<Dispute> found = disputes.list(filter(bbox, from, to, type, status, severity, village), max + 1);
         Map<String, String> names = view.villageNames();
         return new FeatureCollection(found.stream().limit(max).map(d -> view.feature(d, names)).toList(),
                 found.size() > max);
@@ -114,7 +113,7 @@ class DisputeController {
             throw new InvalidInputException("zoom", "须在 0 到 22 之间");
         }
         boolean byGrid = zoom >= 13;
-        DisputeFilter filter = filter(bbox, from, to, type, status, severity, null);
+        var filter = filter(bbox, from, to, type, status, severity, null);
         List<Feature> features = new ArrayList<>();
         for (Object[] row : disputes.countsBy(filter, byGrid ? "d.gridCode" : "d.villageCode")) {
             String code = (String) row[0];
@@ -154,7 +153,7 @@ class DisputeController {
         CurrentUser user = CurrentUser.current();
         DisputeRegister.Placement place = register.place(lng, lat, crs, null, user);
         return nearby(disputes.openNearby(place.point(), Coded.parse(DisputeType.class, "type", type),
-                LocalDate.now(clock).minusDays(DisputeRegister.DUPLICATE_DAYS), user, null));
+                LocalDate.now(clock).minusDays(DisputeRegister.DUPLICATE_DAYS), null));
     }
 
     /** Sensitive reports as they are registered (server-sent events), for the town office. */
@@ -166,11 +165,11 @@ class DisputeController {
         return stream.subscribe();
     }
 
-    private DisputeFilter filter(String bbox, String from, String to, String type, String status, String severity,
+    private ScopedQuery<Dispute> filter(String bbox, String from, String to, String type, String status, String severity,
             String village) {
-        DisputeFilter filter = DisputeFilter.scopedTo(CurrentUser.current());
+        ScopedQuery<Dispute> filter = disputes.query();
         if (bbox != null) {
-            filter.intersects(BoundingBox.parse("bbox", bbox).toPolygon());
+            filter.intersects("d.location", BoundingBox.parse("bbox", bbox).toPolygon());
         }
         LocalDate fromDate = from == null || from.isBlank() ? null : DisputeRegister.date("from", from);
         LocalDate toDate = to == null || to.isBlank() ? null : DisputeRegister.date("to", to);

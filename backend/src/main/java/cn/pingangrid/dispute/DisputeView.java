@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.account.Role;
-import cn.pingangrid.area.AreaScope;
 import cn.pingangrid.area.Geography;
 import cn.pingangrid.area.Grid;
 import cn.pingangrid.area.Village;
@@ -32,6 +31,10 @@ class DisputeView {
         this.audit = audit;
     }
 
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
     static boolean handles(Dispute d, CurrentUser user) {
         if (user.has(Role.TOWN_OFFICE) || (user.username() != null && user.username().equals(d.getCreatedBy()))) {
             return true;
@@ -45,7 +48,7 @@ class DisputeView {
 
     Map<String, String> villageNames() {
         Map<String, String> names = new HashMap<>();
-        geography.villages(null, AreaScope.EVERYTHING).forEach(v -> names.put(v.getCode(), v.getName()));
+        geography.names().villages().forEach((code, village) -> names.put(code, village.name()));
         return names;
     }
 
@@ -78,10 +81,9 @@ class DisputeView {
         json.put("id", d.getId());
         json.put("lng", d.getLocation().getX());
         json.put("lat", d.getLocation().getY());
-        Village village = geography.village(d.getVillageCode()).orElse(null);
-        Grid grid = geography.grid(d.getGridCode()).orElse(null);
-        json.put("village", Map.of("code", d.getVillageCode(), "name", village == null ? "" : village.getName()));
-        json.put("grid", Map.of("code", d.getGridCode(), "name", grid == null ? "" : grid.getName()));
+        Geography.Names names = geography.names();
+        json.put("village", Map.of("code", d.getVillageCode(), "name", orEmpty(names.villageName(d.getVillageCode()))));
+        json.put("grid", Map.of("code", d.getGridCode(), "name", orEmpty(names.gridName(d.getGridCode()))));
         json.put("sweptOn", d.getSweptOn().toString());
         json.put("occurredOn", d.getOccurredOn().toString());
         json.put("sweptBy", d.getSweptBy());

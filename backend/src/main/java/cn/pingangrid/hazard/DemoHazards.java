@@ -15,6 +15,8 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.pingangrid.scope.SystemScope;
+import cn.pingangrid.scope.UnscopedPath;
 import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.Grid;
 import cn.pingangrid.area.TownGeometries;
@@ -51,6 +53,10 @@ class DemoHazards implements ApplicationListener<PayloadApplicationEvent<Geograp
     @Override
     @Transactional
     public void onApplicationEvent(PayloadApplicationEvent<GeographyReady> event) {
+        SystemScope.run(UnscopedPath.DEMO_HAZARDS, this::load);
+    }
+
+    private void load() {
         if (hazards.count() > 0) {
             return;
         }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.pingangrid.account.CurrentUser;
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.AreaScope;
 import cn.pingangrid.area.Geography;
 import cn.pingangrid.area.Village;
 import cn.pingangrid.dispute.DisputeLocations;
@@ -53,12 +53,9 @@ class KpiController {
             throw new InvalidInputException("from", "统计期间不能超过 5 年");
         }
         AreaScope scope = CurrentUser.current().area();
-        List<Village> villages = geography.villages(null, scope).stream()
-                .filter(v -> scope.wholeTown() || scope.villages().contains(v.getCode())
-                        || scope.grids().stream().anyMatch(g -> g.startsWith(v.getCode())))
-                .toList();
+        List<Village> villages = geography.villages(null);
         Set<String> codes = villages.stream().map(Village::getCode).collect(Collectors.toCollection(TreeSet::new));
-        List<DisputeOutcome> outcomes = disputes.outcomes(fromDate, toDate, scope);
+        List<DisputeOutcome> outcomes = disputes.outcomes(fromDate, toDate);
         Map<String, List<DisputeOutcome>> byVillage = outcomes.stream()
                 .collect(Collectors.groupingBy(DisputeOutcome::villageCode));
         Map<String, Integer> filed = sweeps.weeksFiled(fromDate, toDate, codes);

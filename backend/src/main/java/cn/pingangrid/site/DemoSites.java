@@ -15,6 +15,8 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.pingangrid.scope.SystemScope;
+import cn.pingangrid.scope.UnscopedPath;
 import cn.pingangrid.area.Grid;
 import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.TownGeometries;
@@ -48,6 +50,10 @@ class DemoSites implements ApplicationListener<PayloadApplicationEvent<Geography
     @Override
     @Transactional
     public void onApplicationEvent(PayloadApplicationEvent<GeographyReady> event) {
+        SystemScope.run(UnscopedPath.DEMO_SITES, this::load);
+    }
+
+    private void load() {
         if (sites.count() > 0) {
             return;
         }

@@ -18,7 +18,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.SystemScope;
+import cn.pingangrid.scope.UnscopedPath;
 import cn.pingangrid.area.Geography;
 import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.Village;
@@ -52,19 +53,23 @@ class DemoSweeps implements ApplicationListener<PayloadApplicationEvent<Geograph
     @Override
     @Transactional
     public void onApplicationEvent(PayloadApplicationEvent<GeographyReady> event) {
+        SystemScope.run(UnscopedPath.DEMO_SWEEPS, this::generate);
+    }
+
+    private void generate() {
         LocalDate today = LocalDate.now(clock);
         LocalDate thisWeek = SweepCompliance.weekStart(today);
-        if (sweeps.between(thisWeek.minusYears(2), today, Set.of(), true).size() > 0) {
+        if (!sweeps.between(thisWeek.minusYears(2), today, false).isEmpty()) {
             return;
         }
         Random random = new Random(20190502L);
         LocalDate first = thisWeek.minusWeeks(104);
         Map<String, Map<LocalDate, Set<Long>>> found = new HashMap<>();
-        for (DisputeOutcome o : disputes.outcomes(first, today, AreaScope.EVERYTHING)) {
+        for (DisputeOutcome o : disputes.outcomes(first, today)) {
             found.computeIfAbsent(o.villageCode(), v -> new HashMap<>())
                     .computeIfAbsent(SweepCompliance.weekStart(o.sweptOn()), w -> new TreeSet<>()).add(o.id());
         }
-        List<Village> villages = geography.villages(null, AreaScope.EVERYTHING);
+        List<Village> villages = geography.villages(null);
         int filed = 0;
         for (Village v : villages) {
             int diligence = 70 + random.nextInt(30); // per cent of weeks filed

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.pingangrid.account.CurrentUser;
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.AreaScope;
 import cn.pingangrid.area.Geography;
 import cn.pingangrid.area.Village;
 
@@ -49,8 +49,7 @@ class SweepController {
         LocalDate today = LocalDate.now(clock);
         LocalDate toDate = to == null ? today : SweepFiling.day("to", to);
         LocalDate fromDate = from == null ? toDate.minusWeeks(8) : SweepFiling.day("from", from);
-        AreaScope scope = CurrentUser.current().area();
-        return sweeps.between(fromDate, toDate, visibleVillages(scope), scope.wholeTown()).stream()
+        return sweeps.between(fromDate, toDate, false).stream()
                 .map(SweepController::json).toList();
     }
 
@@ -72,11 +71,10 @@ class SweepController {
     Map<String, Object> compliance(@RequestParam(required = false) String week) {
         LocalDate monday = SweepFiling.week(week, LocalDate.now(clock));
         AreaScope scope = CurrentUser.current().area();
-        List<Village> villages = geography.villages(null, scope).stream()
-                .filter(v -> scope.wholeTown() || scope.villages().contains(v.getCode())
-                        || scope.grids().stream().anyMatch(g -> g.startsWith(v.getCode())))
+        // a village's weekly sweep is its cadres' duty: a grid manager has no compliance row of their own
+        List<Village> villages = geography.villages(null).stream().filter(v -> scope.coversVillage(v.getCode()))
                 .toList();
-        List<Sweep> filed = sweeps.between(monday, monday, visibleVillages(scope), false);
+        List<Sweep> filed = sweeps.between(monday, monday, true);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Village v : villages) {
@@ -98,15 +96,6 @@ class SweepController {
         answer.put("villages", rows);
         answer.put("missing", missing);
         return answer;
-    }
-
-    private java.util.Set<String> visibleVillages(AreaScope scope) {
-        if (scope.wholeTown()) {
-            java.util.Set<String> all = new java.util.TreeSet<>();
-            geography.villages(null, AreaScope.EVERYTHING).forEach(v -> all.add(v.getCode()));
-            return all;
-        }
-        return scope.visibleVillages();
     }
 
     static Map<String, Object> json(Sweep s) {

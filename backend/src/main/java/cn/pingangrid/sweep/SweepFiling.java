@@ -91,7 +91,7 @@ class SweepFiling {
             throw new InvalidInputException("period", "不能为将来的时段填报排查");
         }
         Set<Long> found = new LinkedHashSet<>(r.disputeIds() == null ? List.of() : r.disputeIds());
-        List<DisputeLocation> visible = disputes.byIds(found, user.area());
+        List<DisputeLocation> visible = disputes.byIds(found);
         for (Long id : found) {
             DisputeLocation d = visible.stream().filter(v -> v.id() == id).findFirst()
                     .orElseThrow(() -> new InvalidInputException("disputeIds", "没有编号为 " + id + " 的纠纷"));
@@ -122,7 +122,7 @@ class SweepFiling {
         }
         Set<String> villages = new LinkedHashSet<>();
         for (String code : r.villages() == null ? List.<String>of() : r.villages()) {
-            if (code == null || geography.village(code).isEmpty()) {
+            if (code == null || !geography.names().villages().containsKey(code)) {
                 throw new InvalidInputException("villages", "没有代码为 " + code + " 的村（社区）");
             }
             villages.add(code);
@@ -137,7 +137,8 @@ class SweepFiling {
         if (code == null || code.isBlank()) {
             throw new InvalidInputException("village", "必填");
         }
-        if (geography.village(code).isEmpty() || !user.area().seesVillage(code)) {
+        // the whole village must be the caller's: a grid manager sees their village only for orientation
+        if (!geography.names().villages().containsKey(code) || !user.area().coversVillage(code)) {
             throw new InvalidInputException("village", "没有代码为 " + code + " 的村（社区），或不在您负责的区域内");
         }
         return code;
