@@ -15,13 +15,13 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.union.CascadedPolygonUnion;
 import org.springframework.stereotype.Service;
 
-import cn.pingangrid.area.AreaScope;
 import cn.pingangrid.area.Geography;
 import cn.pingangrid.area.Grid;
 import cn.pingangrid.dispute.DisputeLocations;
 import cn.pingangrid.dispute.DisputeSummary;
 import cn.pingangrid.geo.MetricProjection;
 import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.scope.AreaScope;
 import cn.pingangrid.system.RoleNotAllowedException;
 
 /**
@@ -74,7 +74,7 @@ class HotspotAnalysis {
     List<DisputeSummary> disputes(HotspotQuery q, AreaScope scope) {
         requireArea(scope);
         List<DisputeSummary> found = disputes.sweptWithin(q.from(), q.to(), q.type(), q.severity(), q.status(),
-                q.village(), scope);
+                q.village());
         if (found.isEmpty()) {
             throw new InvalidInputException(q.periodParameter(),
                     q.from() + " 至 " + q.to() + " 在您的范围内没有符合条件的纠纷，无从分析");
@@ -183,16 +183,16 @@ class HotspotAnalysis {
     /** Disputes per 100 buildings per grid, raw and empirical-Bayes smoothed, highest smoothed rate first. */
     List<Rate> rates(HotspotQuery q, AreaScope scope) {
         requireArea(scope);
-        List<Grid> grids = geography.grids(null, null, scope);
+        List<Grid> grids = geography.grids(null, null);
         List<DisputeSummary> found = disputes.sweptWithin(q.from(), q.to(), q.type(), q.severity(), q.status(),
-                q.village(), scope);
+                q.village());
         Map<String, Integer> perGrid = new LinkedHashMap<>();
         found.forEach(d -> perGrid.merge(d.gridCode(), 1, Integer::sum));
         int[] events = new int[grids.size()];
         int[] base = new int[grids.size()];
         for (int i = 0; i < grids.size(); i++) {
             events[i] = perGrid.getOrDefault(grids.get(i).getCode(), 0);
-            base[i] = (int) geography.buildingCount(grids.get(i).getCode(), null, scope);
+            base[i] = (int) geography.buildingCount(grids.get(i).getCode(), null);
         }
         double[] smoothed = EmpiricalBayesRate.smoothed(events, base);
         List<Rate> rates = new ArrayList<>();
@@ -217,7 +217,7 @@ class HotspotAnalysis {
         requireArea(scope);
         List<DisputeSummary> result = new ArrayList<>();
         for (DisputeSummary d : disputes.sweptWithin(q.from(), q.to(), q.type(), q.severity(), q.status(),
-                q.village(), scope)) {
+                q.village())) {
             Coordinate c = AnalysisUnits.metric(d.location());
             if (units.locate(d.gridCode(), c.x, c.y) == index) {
                 result.add(d);
@@ -230,7 +230,7 @@ class HotspotAnalysis {
         requireArea(scope);
         String kind = unit == null || unit.isBlank() ? "grid" : unit.strip();
         if (kind.equals("grid")) {
-            return AnalysisUnits.ofGrids(geography.grids(null, null, scope));
+            return AnalysisUnits.ofGrids(geography.grids(null, null));
         }
         if (!kind.equals("hex")) {
             throw new InvalidInputException("unit", "未知分析单元「" + unit + "」，可用：grid（网格）、hex（正六边形）");
@@ -255,7 +255,7 @@ class HotspotAnalysis {
             return geography.town().map(t -> MetricProjection.toMetric(t.getBoundary()))
                     .orElseThrow(() -> new IllegalStateException("no town imported"));
         }
-        List<Geometry> grids = geography.grids(null, null, scope).stream()
+        List<Geometry> grids = geography.grids(null, null).stream()
                 .map(g -> MetricProjection.toMetric(g.getBoundary())).toList();
         if (grids.isEmpty()) {
             throw new RoleNotAllowedException("您的账户没有负责的区域，不能做热点分析");

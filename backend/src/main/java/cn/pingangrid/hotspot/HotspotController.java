@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.pingangrid.account.CurrentUser;
-import cn.pingangrid.area.AreaScope;
 import cn.pingangrid.dispute.DisputeSummary;
 import cn.pingangrid.geo.Feature;
+import cn.pingangrid.scope.AreaScope;
 
 /**
  * The hotspot API: density raster (JSON and PNG), Gi* hot spots, emerging hot spots, rates per 100 buildings and a
