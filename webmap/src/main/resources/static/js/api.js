@@ -165,9 +165,9 @@ export const api = {
   fileSweep: (sweep) => send('POST', 'sweeps', sweep),
   // 热点 (hotspots): params are the period (month, or from/to), type, and for units unit (grid|hex) and size
   hotspotDensityImage: (params) => densityImage(params),
-  hotspotDensityUrl: (params) => `${API}hotspots/density.png?${queryOf(params)}`,
   hotspotGi: (params) => getJson('hotspots/gi', params),
-  hotspotGiImageUrl: (params) => `${API}hotspots/gi.png?${queryOf(params)}`,
+  hotspotDensityMapUrl: (month) => `${API}hotspots/density-map.png?${queryOf({ month })}`,
+  hotspotGiMapUrl: (month) => `${API}hotspots/gi-map.png?${queryOf({ month })}`,
   hotspotEmerging: (params) => getJson('hotspots/emerging', params),
   hotspotRates: (params) => getJson('hotspots/rates', params),
   hotspotUnitDisputes: (id, params) => getJson(`hotspots/units/${encode(id)}/disputes`, params),

@@ -33,6 +33,9 @@ final class DensityImage {
     record Image(byte[] png, Envelope lngLatBounds) {
     }
 
+    record Drawn(BufferedImage image, Envelope lngLatBounds) {
+    }
+
     private DensityImage() {
     }
 
@@ -46,6 +49,17 @@ final class DensityImage {
     }
 
     static Image render(KernelDensity.Raster raster, double[] breaksPerSquareKilometre) {
+        Drawn drawn = draw(raster, breaksPerSquareKilometre);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(drawn.image(), "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Image(out.toByteArray(), drawn.lngLatBounds());
+    }
+
+    static Drawn draw(KernelDensity.Raster raster, double[] breaksPerSquareKilometre) {
         double cell = raster.cellMeters();
         Envelope metric = new Envelope(raster.originX(), raster.originX() + raster.width() * cell,
                 raster.originY(), raster.originY() + raster.height() * cell);
@@ -76,13 +90,7 @@ final class DensityImage {
                 }
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Image(out.toByteArray(), bounds);
+        return new Drawn(image, bounds);
     }
 
     /** ARGB of a value per km²: transparent below the first break, else its class. */
