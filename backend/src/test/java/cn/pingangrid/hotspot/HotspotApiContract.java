@@ -317,6 +317,58 @@ abstract class HotspotApiContract {
         assertThat(get(DemoUsers.MEDIATOR, "/api/hotspots/gi?month=" + month).getStatus()).isEqualTo(403);
     }
 
+    @Test
+    void theMonthlyPackForTheTownAndForAVillage() throws Exception {
+        JsonNode pack = ok(DemoUsers.TOWN_OFFICE, "/api/meeting?month=" + month);
+        assertThat(pack.get("villages")).hasSize(17);
+        assertThat(pack.get("town").get("current").get("registered").asInt()).isEqualTo(OWN + FOREIGN);
+        assertThat(pack.get("wholeTown").asBoolean()).isTrue();
+        JsonNode top = pack.get("hotspots").get("top").get(0);
+        assertThat(top.get("gridCode").asString()).isEqualTo(ownGrid);
+        assertThat(top.get("count").asInt()).isEqualTo(OWN);
+        assertThat(top.get("dominantType").asString()).isEqualTo("NEIGHBOURS");
+        assertThat(top.get("dominantTypeCount").asInt()).isEqualTo(OWN - 5);
+        JsonNode trend = pack.get("trend");
+        assertThat(trend.get("months")).hasSize(12);
+        assertThat(trend.get("months").get(11).asString()).isEqualTo(month.toString());
+        for (JsonNode series : trend.get("series")) {
+            int expected = switch (series.get("type").asString()) {
+                case "WAGES" -> 5;
+                case "NEIGHBOURS" -> OWN - 5 + FOREIGN;
+                default -> 0;
+            };
+            assertThat(series.get("counts").get(11).asInt()).as(series.get("type").asString()).isEqualTo(expected);
+        }
+        assertThat(pack.get("sweeps").get("weeks").asInt())
+                .isEqualTo(cn.pingangrid.sweep.SweepCompliance.weeksIn(month.atDay(1), month.atEndOfMonth()));
+
+        MockHttpServletResponse xlsx = get(DemoUsers.TOWN_OFFICE, "/api/meeting.xlsx?month=" + month);
+        assertThat(xlsx.getStatus()).isEqualTo(200);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
+            List<String> sheets = new ArrayList<>();
+            book.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertThat(sheets).containsExactly("枫桥指标", "热点", "逾期案件", "排查合规", "平安创建", "跨界纠纷", "敏感上报",
+                    "月度趋势");
+            assertThat(book.getSheet("枫桥指标").getLastRowNum()).isEqualTo(18); // header + 17 villages + town
+            assertThat(book.getSheet("热点").getRow(1).getCell(1).getStringCellValue()).isEqualTo(ownGrid);
+        }
+        for (String image : new String[] { "gi-map.png", "density-map.png" }) {
+            MockHttpServletResponse png = get(DemoUsers.LEADER, "/api/hotspots/" + image + "?month=" + month);
+            assertThat(png.getStatus()).as(image).isEqualTo(200);
+            assertThat(ImageIO.read(new ByteArrayInputStream(png.getContentAsByteArray())).getWidth()).isEqualTo(1000);
+        }
+
+        // a village cadre gets their village's page; a grid manager none; a month to come is refused
+        JsonNode village = ok(DemoUsers.VILLAGE_CADRE, "/api/meeting?month=" + month);
+        assertThat(village.get("villages")).hasSize(1);
+        assertThat(village.get("villages").get(0).get("code").asString()).isEqualTo(ownVillage);
+        assertThat(village.get("town").isNull()).isTrue();
+        assertThat(village.get("villages").get(0).get("current").get("registered").asInt()).isEqualTo(OWN);
+        assertThat(get(DemoUsers.GRID_MANAGER, "/api/meeting?month=" + month).getStatus()).isEqualTo(403);
+        assertThat(invalid(DemoUsers.LEADER, "/api/meeting?month=2999-01")).isEqualTo("month");
+    }
+
     // --- helpers
 
     static Point pointIn(String grid, int k) {
