@@ -42,6 +42,28 @@ class KernelDensityTests {
     }
 
     @Test
+    void theRowPolynomialsGiveTheSameSurfaceAsTheDirectSum() {
+        Random random = new Random(4546);
+        int n = 2000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            // some points off the raster, some on cell edges
+            x[i] = 560_000 + random.nextDouble() * 12_000 - 1000;
+            y[i] = 3_140_000 + Math.round(random.nextDouble() * 160) * 50.0;
+        }
+        for (double radius : new double[] { 49, 50, 333.3, 1200 }) {
+            KernelDensity.Raster fast = KernelDensity.estimate(x, y, 560_000, 3_140_000, 50, 200, 160, radius);
+            KernelDensity.Raster direct = KernelDensity.estimateDirect(x, y, 560_000, 3_140_000, 50, 200, 160, radius);
+            double max = direct.max();
+            for (int i = 0; i < direct.values().length; i++) {
+                assertThat(fast.values()[i]).as("radius %s cell %d", radius, i)
+                        .isCloseTo(direct.values()[i], within(1e-8 * max));
+            }
+        }
+    }
+
+    @Test
     void defaultRadiusTakesTheStandardDistanceWhenItIsSmaller() {
         // square of side 100 with its centre: SD = √((4·50² + 4·50²)/5) = √4000 = 63.2456;
         // Dm = median(0, 70.71 ×4) = 70.7107, √(1/ln2)·Dm = 84.93 > SD; 0.9 · 63.2456 · 5^−0.2 = 41.2552
