@@ -5,6 +5,7 @@ import java.util.List;
 import org.locationtech.jts.geom.Polygon;
 import org.springframework.stereotype.Repository;
 
+import cn.pingangrid.area.internal.Neighbour;
 import cn.pingangrid.scope.ScopedQueries;
 import org.springframework.transaction.annotation.Transactional;
 

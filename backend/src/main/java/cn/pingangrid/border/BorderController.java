@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Objects;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Grid;
+import cn.pingangrid.area.AreaNames;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.GridRef;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.FeatureCollection;
@@ -37,16 +38,16 @@ class BorderController {
     }
 
     private final BorderSegments segments;
-    private final Geography geography;
+    private final Areas areas;
     private final AuditTrail audit;
     private final Clock clock;
     private final CrossBorderDisputes crossBorder;
 
-    BorderController(BorderSegments segments, Geography geography, AuditTrail audit, Clock clock,
+    BorderController(BorderSegments segments, Areas areas, AuditTrail audit, Clock clock,
             CrossBorderDisputes crossBorder) {
         this.crossBorder = crossBorder;
         this.segments = segments;
-        this.geography = geography;
+        this.areas = areas;
         this.audit = audit;
         this.clock = clock;
     }
@@ -118,14 +119,14 @@ class BorderController {
     Map<String, Object> check(@RequestParam double lng, @RequestParam double lat,
             @RequestParam(required = false) String crs) {
         Point point = InputCrs.parse("crs", crs).toStoredPoint(lng, lat);
-        Grid grid = geography.gridAt(point).orElseThrow(() -> new NotFoundException("该点不在您负责的区域内"));
+        GridRef grid = areas.gridAt(point).orElseThrow(() -> new NotFoundException("该点不在您负责的区域内"));
         CrossBorderCheck.Result result = new CrossBorderCheck(segments.allZones()).check(point,
-                grid.getVillageCode());
-        return answer(result, grid.getVillageCode());
+                grid.villageCode());
+        return answer(result, grid.villageCode());
     }
 
     private Map<String, Object> answer(CrossBorderCheck.Result result, String villageCode) {
-        Geography.Names names = geography.names();
+        AreaNames names = areas.names();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("villageCode", villageCode);
         answer.put("crossBorder", result.crossBorder());

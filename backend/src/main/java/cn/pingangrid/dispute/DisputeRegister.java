@@ -23,10 +23,11 @@ import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.account.Role;
 import cn.pingangrid.scope.SystemScope;
 import cn.pingangrid.scope.UnscopedPath;
-import cn.pingangrid.area.Building;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Grid;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.BuildingRef;
+import cn.pingangrid.area.AreaNames;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.GridRef;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.InputCrs;
 import cn.pingangrid.system.InvalidInputException;
@@ -47,16 +48,16 @@ class DisputeRegister {
     static final int DUPLICATE_DAYS = 90;
 
     private final Disputes disputes;
-    private final Geography geography;
+    private final Areas areas;
     private final AuditTrail audit;
     private final DisputeDeadlines deadlines;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    DisputeRegister(Disputes disputes, Geography geography, AuditTrail audit, DisputeDeadlines deadlines, Clock clock,
+    DisputeRegister(Disputes disputes, Areas areas, AuditTrail audit, DisputeDeadlines deadlines, Clock clock,
             ApplicationEventPublisher events) {
         this.disputes = disputes;
-        this.geography = geography;
+        this.areas = areas;
         this.audit = audit;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -76,7 +77,7 @@ class DisputeRegister {
     record Registered(Dispute dispute, List<Disputes.Nearby> duplicates) {
     }
 
-    record Placement(Point point, Geography.GridName grid, Geography.VillageName village) {
+    record Placement(Point point, AreaNames.Grid grid, AreaNames.Village village) {
     }
 
     record Transition(String action, String note, String channel, String unit) {
@@ -218,9 +219,7 @@ class DisputeRegister {
                 throw new InvalidInputException("building", "楼栋代码须为 19 位数字");
             }
             // a building outside the caller's area is as unknown as one that does not exist
-            point = geography.buildings(null, code.substring(0, 14), null, 10_000).stream()
-                    .filter(b -> b.getCode().equals(code)).map(Building::getFootprint).findFirst()
-                    .map(f -> f.getInteriorPoint())
+            point = areas.building(code).map(b -> b.footprint().getInteriorPoint())
                     .orElseThrow(() -> new InvalidInputException("building", "没有代码为 " + code
                             + " 的楼栋，或不在您负责的区域内"));
             point.setSRID(cn.pingangrid.geo.Wgs84.SRID);
@@ -233,11 +232,11 @@ class DisputeRegister {
             }
             point = inputCrs.toStoredPoint(lng, lat);
         }
-        Grid grid = geography.gridAt(point).orElseThrow(() -> new InvalidInputException("location",
+        GridRef grid = areas.gridAt(point).orElseThrow(() -> new InvalidInputException("location",
                 "该点（经度 " + round(point.getX()) + "，纬度 " + round(point.getY()) + "）"
-                        + (geography.inTown(point) ? "不在您负责的区域内" : "不在本镇范围内")));
-        Geography.Names names = geography.names();
-        return new Placement(point, names.grids().get(grid.getCode()), names.villages().get(grid.getVillageCode()));
+                        + (areas.inTown(point) ? "不在您负责的区域内" : "不在本镇范围内")));
+        AreaNames names = areas.names();
+        return new Placement(point, names.grids().get(grid.code()), names.villages().get(grid.villageCode()));
     }
 
     @Transactional(readOnly = true)
@@ -289,7 +288,7 @@ class DisputeRegister {
     Map<String, Object> sensitiveReport(long id) {
         // sent to the town's subscribers after the registering request committed, whoever registered it
         Dispute d = SystemScope.call(UnscopedPath.SENSITIVE_REPORTS, () -> disputes.find(id)).orElseThrow();
-        Geography.Names names = geography.names();
+        AreaNames names = areas.names();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("id", d.getId());
         report.put("type", d.getType().name());

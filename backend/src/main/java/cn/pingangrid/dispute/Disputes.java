@@ -1,7 +1,6 @@
 package cn.pingangrid.dispute;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +20,6 @@ class Disputes {
 
     /** Radius of the duplicate hint. */
     static final double DUPLICATE_RADIUS_METERS = 200;
-
-    static final EnumSet<DisputeStatus> OPEN = EnumSet.complementOf(EnumSet.copyOf(DisputeStatus.CONCLUDED));
 
     private final ScopedQueries queries;
 
@@ -65,7 +62,7 @@ class Disputes {
         Envelope box = new Envelope(point.getX() - dLng, point.getX() + dLng, point.getY() - dLat,
                 point.getY() + dLat);
         ScopedQuery<Dispute> query = query().intersects("d.location", Wgs84.FACTORY.toGeometry(box))
-                .equal("d.type", type).between("d.occurredOn", since, null).in("d.status", OPEN);
+                .equal("d.type", type).between("d.occurredOn", since, null).in("d.status", DisputeStatus.OPEN);
         Point metric = (Point) MetricProjection.toMetric(point);
         return list(query, 50).stream().filter(d -> excludeId == null || !excludeId.equals(d.getId()))
                 .map(d -> new Nearby(d, MetricProjection.toMetric(d.getLocation()).distance(metric)))
@@ -78,7 +75,7 @@ class Disputes {
 
     /** Open, not yet marked overdue, deadline before {@code today}: the overdue job's work (on its own path). */
     List<Dispute> pastDeadline(LocalDate today) {
-        return query().equal("d.overdue", false).in("d.status", OPEN)
+        return query().equal("d.overdue", false).in("d.status", DisputeStatus.OPEN)
                 .where("d.deadline < :today", Map.of("today", today)).orderBy("d.id").list();
     }
 

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.pingangrid.area.Grid;
+import cn.pingangrid.area.GridRef;
 import cn.pingangrid.area.TownGeometries;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.Feature;
@@ -146,9 +146,9 @@ class HazardController {
         Point point = (Point) townGeometries.read("location", request.location(), InputCrs.parse("crs", request.crs()),
                 Set.of("Point"));
         // gridOf sees only the caller's grids: a place elsewhere in the town is outside their area
-        Grid grid = townGeometries.gridOf(point).orElseThrow(() -> new InvalidInputException("location",
+        GridRef grid = townGeometries.gridOf(point).orElseThrow(() -> new InvalidInputException("location",
                 "不在您负责的区域内"));
-        return new Located(point, grid.getVillageCode(), grid.getCode());
+        return new Located(point, grid.villageCode(), grid.code());
     }
 
     private static void requireWriter() {

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.scope.AreaScope;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.dispute.DisputeLocations;
 import cn.pingangrid.dispute.DisputeOutcome;
 import cn.pingangrid.sweep.SweepCompliance;
@@ -30,13 +30,13 @@ class KpiController {
 
     private final DisputeLocations disputes;
     private final SweepCompliance sweeps;
-    private final Geography geography;
+    private final Areas areas;
     private final Clock clock;
 
-    KpiController(DisputeLocations disputes, SweepCompliance sweeps, Geography geography, Clock clock) {
+    KpiController(DisputeLocations disputes, SweepCompliance sweeps, Areas areas, Clock clock) {
         this.disputes = disputes;
         this.sweeps = sweeps;
-        this.geography = geography;
+        this.areas = areas;
         this.clock = clock;
     }
 
@@ -53,8 +53,8 @@ class KpiController {
             throw new InvalidInputException("from", "统计期间不能超过 5 年");
         }
         AreaScope scope = CurrentUser.current().area();
-        List<Village> villages = geography.villages(null);
-        Set<String> codes = villages.stream().map(Village::getCode).collect(Collectors.toCollection(TreeSet::new));
+        List<VillageRef> villages = areas.villages();
+        Set<String> codes = villages.stream().map(VillageRef::code).collect(Collectors.toCollection(TreeSet::new));
         List<DisputeOutcome> outcomes = disputes.outcomes(fromDate, toDate);
         Map<String, List<DisputeOutcome>> byVillage = outcomes.stream()
                 .collect(Collectors.groupingBy(DisputeOutcome::villageCode));
@@ -62,13 +62,13 @@ class KpiController {
         int weeks = SweepCompliance.weeksIn(fromDate, toDate);
         List<Map<String, Object>> rows = new ArrayList<>();
         int filedTotal = 0;
-        for (Village v : villages) {
+        for (VillageRef v : villages) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("code", v.getCode());
-            row.put("name", v.getName());
-            row.put("kpis", FengqiaoKpis.of(byVillage.getOrDefault(v.getCode(), List.of()), filed.get(v.getCode()),
+            row.put("code", v.code());
+            row.put("name", v.name());
+            row.put("kpis", FengqiaoKpis.of(byVillage.getOrDefault(v.code(), List.of()), filed.get(v.code()),
                     weeks));
-            filedTotal += filed.getOrDefault(v.getCode(), 0);
+            filedTotal += filed.getOrDefault(v.code(), 0);
             rows.add(row);
         }
         Map<String, Object> answer = new LinkedHashMap<>();

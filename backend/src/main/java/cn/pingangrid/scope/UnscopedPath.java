@@ -7,7 +7,7 @@ package cn.pingangrid.scope;
 public enum UnscopedPath {
 
     /** Start-up import of the town's dataset and what is derived from it once. */
-    GEOGRAPHY_IMPORT("cn.pingangrid.area.GeographyImport"),
+    GEOGRAPHY_IMPORT("cn.pingangrid.area.internal.GeographyImport"),
     BORDER_DERIVATION("cn.pingangrid.border.BorderDerivation"),
 
     /** Demo data of the {@code demo} profile, written at start-up. */

@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Grid;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.GridRef;
 import cn.pingangrid.area.TownGeometries;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.dispute.DisputeLocation;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.BoundingBox;
@@ -61,17 +61,17 @@ class SiteController {
     }
 
     private final Sites sites;
-    private final Geography geography;
+    private final Areas areas;
     private final TownGeometries townGeometries;
     private final AuditTrail audit;
     private final Clock clock;
     private final SiteDisputes siteDisputes;
 
-    SiteController(Sites sites, Geography geography, TownGeometries townGeometries, AuditTrail audit, Clock clock,
+    SiteController(Sites sites, Areas areas, TownGeometries townGeometries, AuditTrail audit, Clock clock,
             SiteDisputes siteDisputes) {
         this.siteDisputes = siteDisputes;
         this.sites = sites;
-        this.geography = geography;
+        this.areas = areas;
         this.townGeometries = townGeometries;
         this.audit = audit;
         this.clock = clock;
@@ -160,11 +160,11 @@ class SiteController {
         LocalDate toDate = date("to", to);
         String only = blankToNull(village);
         Map<String, Map<String, Object>> cards = new LinkedHashMap<>();
-        for (Village v : geography.villages(null)) {
-            if (only == null || only.equals(v.getCode())) {
+        for (VillageRef v : areas.villages()) {
+            if (only == null || only.equals(v.code())) {
                 Map<String, Object> card = new LinkedHashMap<>();
-                card.put("villageCode", v.getCode());
-                card.put("villageName", v.getName());
+                card.put("villageCode", v.code());
+                card.put("villageName", v.name());
                 card.put("total", 0L);
                 card.put("byKind", zeros(SiteKind.values()));
                 card.put("byStatus", zeros(SiteStatus.values()));
@@ -172,7 +172,7 @@ class SiteController {
                 card.put("overdueInspections", 0L);
                 card.put("linkedDisputes", 0L);
                 card.put("sites", new java.util.ArrayList<Map<String, Object>>());
-                cards.put(v.getCode(), card);
+                cards.put(v.code(), card);
             }
         }
         if (only != null && cards.isEmpty()) {
@@ -231,15 +231,15 @@ class SiteController {
         Geometry geometry = townGeometries.read("geometry", request.geometry(), InputCrs.parse("crs", request.crs()),
                 SITE_GEOMETRY_TYPES);
         // gridOf sees only the caller's grids: a place elsewhere in the town is outside their area
-        Grid grid = townGeometries.gridOf(geometry).orElseThrow(() -> new InvalidInputException("geometry",
+        GridRef grid = townGeometries.gridOf(geometry).orElseThrow(() -> new InvalidInputException("geometry",
                 "不在您负责的区域内"));
-        return new Placed(geometry, grid.getVillageCode(), grid.getCode());
+        return new Placed(geometry, grid.villageCode(), grid.code());
     }
 
     private Feature detail(SafetySite site) {
         Feature feature = site.toFeature(LocalDate.now(clock));
         Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
-        properties.put("villageName", geography.names().villageName(site.getVillageCode()));
+        properties.put("villageName", areas.names().villageName(site.getVillageCode()));
         properties.put("inspections", sites.inspections(site.getId()).stream().map(SiteInspection::toJson).toList());
         properties.put("linkedDisputes", siteDisputes.linkedTo(site, null, null).stream()
                 .map(d -> Map.of("id", d.id(), "type", d.type(), "status", d.status(), "occurredOn",

@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.pingangrid.scope.SystemScope;
 import cn.pingangrid.scope.UnscopedPath;
-import cn.pingangrid.area.Geography;
+import cn.pingangrid.area.Areas;
 import cn.pingangrid.area.GeographyReady;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.dispute.DisputeLocations;
 import cn.pingangrid.dispute.DisputeOutcome;
 
@@ -39,13 +39,13 @@ class DemoSweeps implements ApplicationListener<PayloadApplicationEvent<Geograph
     private static final Logger log = LoggerFactory.getLogger(DemoSweeps.class);
 
     private final Sweeps sweeps;
-    private final Geography geography;
+    private final Areas areas;
     private final DisputeLocations disputes;
     private final Clock clock;
 
-    DemoSweeps(Sweeps sweeps, Geography geography, DisputeLocations disputes, Clock clock) {
+    DemoSweeps(Sweeps sweeps, Areas areas, DisputeLocations disputes, Clock clock) {
         this.sweeps = sweeps;
-        this.geography = geography;
+        this.areas = areas;
         this.disputes = disputes;
         this.clock = clock;
     }
@@ -69,16 +69,16 @@ class DemoSweeps implements ApplicationListener<PayloadApplicationEvent<Geograph
             found.computeIfAbsent(o.villageCode(), v -> new HashMap<>())
                     .computeIfAbsent(SweepCompliance.weekStart(o.sweptOn()), w -> new TreeSet<>()).add(o.id());
         }
-        List<Village> villages = geography.villages(null);
+        List<VillageRef> villages = areas.villages();
         int filed = 0;
-        for (Village v : villages) {
+        for (VillageRef v : villages) {
             int diligence = 70 + random.nextInt(30); // per cent of weeks filed
             for (LocalDate week = first; !week.isAfter(thisWeek); week = week.plusWeeks(1)) {
                 if (random.nextInt(100) >= diligence || (week.equals(thisWeek) && random.nextBoolean())) {
                     continue;
                 }
-                Set<Long> ids = found.getOrDefault(v.getCode(), Map.of()).getOrDefault(week, Set.of());
-                sweeps.add(new Sweep(SweepKind.VILLAGE_WEEKLY, v.getCode(), null, week, v.getName() + "治保会",
+                Set<Long> ids = found.getOrDefault(v.code(), Map.of()).getOrDefault(week, Set.of());
+                sweeps.add(new Sweep(SweepKind.VILLAGE_WEEKLY, v.code(), null, week, v.name() + "治保会",
                         ids.isEmpty(), ids, null, "cunganbu", week.plusDays(4).atTime(17, 0)
                                 .atZone(clock.getZone()).toInstant()));
                 filed++;

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.scope.AreaScope;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.VillageRef;
 
 /** Sweeps, campaigns and weekly compliance. */
 @RestController
@@ -26,13 +26,13 @@ class SweepController {
 
     private final SweepFiling filing;
     private final Sweeps sweeps;
-    private final Geography geography;
+    private final Areas areas;
     private final Clock clock;
 
-    SweepController(SweepFiling filing, Sweeps sweeps, Geography geography, Clock clock) {
+    SweepController(SweepFiling filing, Sweeps sweeps, Areas areas, Clock clock) {
         this.filing = filing;
         this.sweeps = sweeps;
-        this.geography = geography;
+        this.areas = areas;
         this.clock = clock;
     }
 
@@ -72,23 +72,23 @@ class SweepController {
         LocalDate monday = SweepFiling.week(week, LocalDate.now(clock));
         AreaScope scope = CurrentUser.current().area();
         // a village's weekly sweep is its cadres' duty: a grid manager has no compliance row of their own
-        List<Village> villages = geography.villages(null).stream().filter(v -> scope.coversVillage(v.getCode()))
+        List<VillageRef> villages = areas.villages().stream().filter(v -> scope.coversVillage(v.code()))
                 .toList();
         List<Sweep> filed = sweeps.between(monday, monday, true);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (Village v : villages) {
+        for (VillageRef v : villages) {
             Sweep sweep = filed.stream().filter(s -> s.getKind() == SweepKind.VILLAGE_WEEKLY
-                    && v.getCode().equals(s.getVillageCode())).findFirst().orElse(null);
+                    && v.code().equals(s.getVillageCode())).findFirst().orElse(null);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("code", v.getCode());
-            row.put("name", v.getName());
+            row.put("code", v.code());
+            row.put("name", v.name());
             row.put("filed", sweep != null);
             row.put("zeroReport", sweep != null && sweep.isZeroReport());
             row.put("found", sweep == null ? 0 : sweep.getDisputeIds().size());
             rows.add(row);
             if (sweep == null) {
-                missing.add(v.getCode());
+                missing.add(v.code());
             }
         }
         Map<String, Object> answer = new LinkedHashMap<>();

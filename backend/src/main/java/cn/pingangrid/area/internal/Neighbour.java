@@ -1,4 +1,4 @@
-package cn.pingangrid.area;
+package cn.pingangrid.area.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,33 +8,33 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
 
 import cn.pingangrid.geo.Feature;
 import cn.pingangrid.scope.Unbound;
 
-/** A named place (government, police station, ferry, scenic spot …) for labels and later 平安创建 sites. */
+/** A neighbouring jurisdiction around the town outline; the border work uses its shared edge. */
 @Entity
 @Unbound("base map: public geography, the same for every signed-in user")
-public class Place {
+public class Neighbour {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String name;
-    private String kind;
-    @Column(name = "village_code")
-    private String villageCode;
-    private Point location;
+    private String county;
+    @Column(name = "county_border")
+    private boolean countyBorder;
+    private Polygon boundary;
 
-    protected Place() {
+    protected Neighbour() {
     }
 
     Feature toFeature() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("name", name);
-        properties.put("kind", kind);
-        properties.put("villageCode", villageCode);
-        return new Feature(id, location, properties);
+        properties.put("county", county);
+        properties.put("countyBorder", countyBorder);
+        return new Feature(id, boundary, properties);
     }
 }

@@ -1,4 +1,4 @@
-package cn.pingangrid.area;
+package cn.pingangrid.area.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.geo.GeoJsonFeatures;
 import cn.pingangrid.geo.Wgs84;
 import tools.jackson.databind.JsonNode;

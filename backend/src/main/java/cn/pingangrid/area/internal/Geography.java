@@ -1,4 +1,4 @@
-package cn.pingangrid.area;
+package cn.pingangrid.area.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.pingangrid.area.AreaNames;
 import cn.pingangrid.scope.ScopedQueries;
 import cn.pingangrid.scope.ScopedQuery;
 
@@ -85,7 +86,7 @@ public class Geography {
                 .select("b.code, b.gridCode, b.use, b.floors", "order by b.code", Object[].class);
         Location.BuildingAt b = building.isEmpty() ? null : new Location.BuildingAt((String) building.get(0)[0],
                 (String) building.get(0)[1], (String) building.get(0)[2], (Integer) building.get(0)[3]);
-        VillageName village = names().villages().get((String) g[2]);
+        AreaNames.Village village = names().villages().get((String) g[2]);
         return Optional.of(new Location((String) g[0], (String) g[1], village.code(), village.name(), village.kind(),
                 b));
     }
@@ -101,38 +102,17 @@ public class Geography {
                 Map.of("contains", "%" + text + "%", "prefix", text + "%")).orderBy("g.code").list(limit);
     }
 
-    /** A village's code, name and kind: public knowledge, the same for every user. */
-    public record VillageName(String code, String name, String kind) {
-    }
-
-    /** A grid's code, name and village: public knowledge. */
-    public record GridName(String code, String name, String villageCode) {
-    }
-
-    /** Every village's and grid's code and name, for labelling what the caller may see and checking codes. */
-    public record Names(Map<String, VillageName> villages, Map<String, GridName> grids) {
-
-        public String villageName(String code) {
-            VillageName village = code == null ? null : villages.get(code);
-            return village == null ? null : village.name();
-        }
-
-        public String gridName(String code) {
-            GridName grid = code == null ? null : grids.get(code);
-            return grid == null ? null : grid.name();
-        }
-    }
-
-    public Names names() {
-        Map<String, VillageName> villages = new LinkedHashMap<>();
+    /** Every village's and grid's code and name, whoever asks (see {@link AreaNames}). */
+    public AreaNames names() {
+        Map<String, AreaNames.Village> villages = new LinkedHashMap<>();
         for (Object[] row : queries.publicColumns(Village.class, "code", "name", "kind")) {
-            villages.put((String) row[0], new VillageName((String) row[0], (String) row[1], (String) row[2]));
+            villages.put((String) row[0], new AreaNames.Village((String) row[0], (String) row[1], (String) row[2]));
         }
-        Map<String, GridName> grids = new LinkedHashMap<>();
+        Map<String, AreaNames.Grid> grids = new LinkedHashMap<>();
         for (Object[] row : queries.publicColumns(Grid.class, "code", "name", "villageCode")) {
-            grids.put((String) row[0], new GridName((String) row[0], (String) row[1], (String) row[2]));
+            grids.put((String) row[0], new AreaNames.Grid((String) row[0], (String) row[1], (String) row[2]));
         }
-        return new Names(villages, grids);
+        return new AreaNames(villages, grids);
     }
 
     private ScopedQuery<Building> buildingQuery(Polygon bbox, String gridCode, String villageCode) {

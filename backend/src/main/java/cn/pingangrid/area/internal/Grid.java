@@ -1,4 +1,4 @@
-package cn.pingangrid.area;
+package cn.pingangrid.area.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

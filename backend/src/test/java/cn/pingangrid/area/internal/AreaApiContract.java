@@ -1,4 +1,4 @@
-package cn.pingangrid.area;
+package cn.pingangrid.area.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

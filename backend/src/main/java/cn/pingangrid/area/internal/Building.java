@@ -1,4 +1,4 @@
-package cn.pingangrid.area;
+package cn.pingangrid.area.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +35,14 @@ public class Building {
 
     public String getGridCode() {
         return gridCode;
+    }
+
+    public String getUse() {
+        return use;
+    }
+
+    public int getFloors() {
+        return floors;
     }
 
     public Polygon getFootprint() {

@@ -1,4 +1,4 @@
-package cn.pingangrid.area;
+package cn.pingangrid.area.internal;
 
 /** The grid, village and (if any) building at a point. */
 public record Location(String gridCode, String gridName, String villageCode, String villageName, String villageKind,

@@ -1,4 +1,4 @@
-package cn.pingangrid.area;
+package cn.pingangrid.area.internal;
 
 import cn.pingangrid.testsupport.H2gisTest;
 
