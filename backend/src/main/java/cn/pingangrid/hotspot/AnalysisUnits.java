@@ -12,7 +12,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
-import cn.pingangrid.area.Grid;
+import cn.pingangrid.area.GridRef;
 import cn.pingangrid.geo.MetricProjection;
 
 /**
@@ -41,11 +41,11 @@ final class AnalysisUnits {
         }
     }
 
-    static AnalysisUnits ofGrids(List<Grid> grids) {
+    static AnalysisUnits ofGrids(List<GridRef> grids) {
         List<Unit> units = new ArrayList<>();
-        for (Grid grid : grids) {
-            Point centre = MetricProjection.toMetric(grid.getBoundary()).getCentroid();
-            units.add(new Unit(grid.getCode(), grid.getName(), grid.getBoundary(), centre.getX(), centre.getY()));
+        for (GridRef grid : grids) {
+            Point centre = MetricProjection.toMetric(grid.boundary()).getCentroid();
+            units.add(new Unit(grid.code(), grid.name(), grid.boundary(), centre.getX(), centre.getY()));
         }
         return new AnalysisUnits("grid", 0, units);
     }

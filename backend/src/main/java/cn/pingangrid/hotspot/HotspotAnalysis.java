@@ -15,8 +15,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.union.CascadedPolygonUnion;
 import org.springframework.stereotype.Service;
 
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Grid;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.BuildingRef;
+import cn.pingangrid.area.GridRef;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.dispute.DisputeLocations;
 import cn.pingangrid.dispute.DisputeSummary;
 import cn.pingangrid.geo.MetricProjection;
@@ -40,11 +42,11 @@ class HotspotAnalysis {
     static final int MAX_CELLS = 2_000_000;
 
     private final DisputeLocations disputes;
-    private final Geography geography;
+    private final Areas areas;
 
-    HotspotAnalysis(DisputeLocations disputes, Geography geography) {
+    HotspotAnalysis(DisputeLocations disputes, Areas areas) {
         this.disputes = disputes;
-        this.geography = geography;
+        this.areas = areas;
     }
 
     record Density(KernelDensity.Raster raster, int disputes, double[] breaksPerSquareKilometre) {
@@ -183,7 +185,13 @@ class HotspotAnalysis {
     /** Disputes per 100 buildings per grid, raw and empirical-Bayes smoothed, highest smoothed rate first. */
     List<Rate> rates(HotspotQuery q, AreaScope scope) {
         requireArea(scope);
-        List<Grid> grids = geography.grids(null, null);
+        List<GridRef> grids = areas.grids(null);
+        Map<String, Integer> buildings = new LinkedHashMap<>();
+        for (VillageRef village : areas.villages()) {
+            for (BuildingRef b : areas.buildingsOfVillage(village.code())) {
+                buildings.merge(b.gridCode(), 1, Integer::sum);
+            }
+        }
         List<DisputeSummary> found = disputes.sweptWithin(q.from(), q.to(), q.type(), q.severity(), q.status(),
                 q.village());
         Map<String, Integer> perGrid = new LinkedHashMap<>();
@@ -191,14 +199,14 @@ class HotspotAnalysis {
         int[] events = new int[grids.size()];
         int[] base = new int[grids.size()];
         for (int i = 0; i < grids.size(); i++) {
-            events[i] = perGrid.getOrDefault(grids.get(i).getCode(), 0);
-            base[i] = (int) geography.buildingCount(grids.get(i).getCode(), null);
+            events[i] = perGrid.getOrDefault(grids.get(i).code(), 0);
+            base[i] = buildings.getOrDefault(grids.get(i).code(), 0);
         }
         double[] smoothed = EmpiricalBayesRate.smoothed(events, base);
         List<Rate> rates = new ArrayList<>();
         for (int i = 0; i < grids.size(); i++) {
-            Grid g = grids.get(i);
-            rates.add(new Rate(g.getCode(), g.getName(), g.getVillageCode(), base[i], events[i],
+            GridRef g = grids.get(i);
+            rates.add(new Rate(g.code(), g.name(), g.villageCode(), base[i], events[i],
                     base[i] == 0 ? null : round(100.0 * events[i] / base[i]),
                     Double.isNaN(smoothed[i]) ? null : round(100 * smoothed[i])));
         }
@@ -230,7 +238,7 @@ class HotspotAnalysis {
         requireArea(scope);
         String kind = unit == null || unit.isBlank() ? "grid" : unit.strip();
         if (kind.equals("grid")) {
-            return AnalysisUnits.ofGrids(geography.grids(null, null));
+            return AnalysisUnits.ofGrids(areas.grids(null));
         }
         if (!kind.equals("hex")) {
             throw new InvalidInputException("unit", "未知分析单元「" + unit + "」，可用：grid（网格）、hex（正六边形）");
@@ -252,11 +260,11 @@ class HotspotAnalysis {
     Geometry metricArea(AreaScope scope) {
         requireArea(scope);
         if (scope.wholeTown()) {
-            return geography.town().map(t -> MetricProjection.toMetric(t.getBoundary()))
+            return areas.townBoundary().map(MetricProjection::toMetric)
                     .orElseThrow(() -> new IllegalStateException("no town imported"));
         }
-        List<Geometry> grids = geography.grids(null, null).stream()
-                .map(g -> MetricProjection.toMetric(g.getBoundary())).toList();
+        List<Geometry> grids = areas.grids(null).stream().map(g -> MetricProjection.toMetric(g.boundary()))
+                .toList();
         if (grids.isEmpty()) {
             throw new RoleNotAllowedException("您的账户没有负责的区域，不能做热点分析");
         }

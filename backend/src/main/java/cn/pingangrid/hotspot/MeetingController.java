@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.scope.AreaScope;
 
 /**
@@ -31,12 +31,12 @@ class MeetingController {
 
     private final MeetingPack pack;
     private final HotspotAnalysis analysis;
-    private final Geography geography;
+    private final Areas areas;
 
-    MeetingController(MeetingPack pack, HotspotAnalysis analysis, Geography geography) {
+    MeetingController(MeetingPack pack, HotspotAnalysis analysis, Areas areas) {
         this.pack = pack;
         this.analysis = analysis;
-        this.geography = geography;
+        this.areas = areas;
     }
 
     @GetMapping("/api/meeting")
@@ -101,8 +101,8 @@ class MeetingController {
     }
 
     private List<Geometry> villageOutlines(AreaScope scope) {
-        return geography.villages(null).stream().filter(v -> scope.coversVillage(v.getCode()))
-                .map(Village::getBoundary).map(Geometry.class::cast).toList();
+        return areas.villages().stream().filter(v -> scope.coversVillage(v.code())).map(VillageRef::boundary)
+                .map(Geometry.class::cast).toList();
     }
 
     private static Envelope extent(List<Geometry> geometries) {

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.account.Role;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.border.CrossBorderRows;
 import cn.pingangrid.dispute.DisputeLocations;
 import cn.pingangrid.dispute.DisputeOutcome;
@@ -83,19 +83,19 @@ class MeetingPack {
 
     private final DisputeLocations disputes;
     private final HotspotAnalysis analysis;
-    private final Geography geography;
+    private final Areas areas;
     private final SweepCompliance sweepCompliance;
     private final TownSweeps townSweeps;
     private final SiteScorecardSummary scorecards;
     private final CrossBorderRows crossBorder;
     private final Clock clock;
 
-    MeetingPack(DisputeLocations disputes, HotspotAnalysis analysis, Geography geography,
+    MeetingPack(DisputeLocations disputes, HotspotAnalysis analysis, Areas areas,
             SweepCompliance sweepCompliance, TownSweeps townSweeps, SiteScorecardSummary scorecards,
             CrossBorderRows crossBorder, Clock clock) {
         this.disputes = disputes;
         this.analysis = analysis;
-        this.geography = geography;
+        this.areas = areas;
         this.sweepCompliance = sweepCompliance;
         this.townSweeps = townSweeps;
         this.scorecards = scorecards;
@@ -129,11 +129,10 @@ class MeetingPack {
         AreaScope scope = requireReader();
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
-        List<Village> villages = geography.villages(null).stream().filter(v -> scope.coversVillage(v.getCode()))
-                .toList();
+        List<VillageRef> villages = areas.villages().stream().filter(v -> scope.coversVillage(v.code())).toList();
         Map<String, String> villageNames = new LinkedHashMap<>();
-        geography.villages(null).forEach(v -> villageNames.put(v.getCode(), v.getName()));
-        Set<String> codes = villages.stream().map(Village::getCode).collect(Collectors.toCollection(TreeSet::new));
+        areas.names().villages().values().forEach(v -> villageNames.put(v.code(), v.name()));
+        Set<String> codes = villages.stream().map(VillageRef::code).collect(Collectors.toCollection(TreeSet::new));
 
         Map<String, List<DisputeOutcome>>[] outcomes = new Map[3];
         List<DisputeOutcome>[] all = new List[3];
@@ -149,13 +148,13 @@ class MeetingPack {
             weeks[k] = SweepCompliance.weeksIn(f, t);
         }
         List<KpiRow> rows = new ArrayList<>();
-        for (Village v : villages) {
+        for (VillageRef v : villages) {
             FengqiaoKpis[] k = new FengqiaoKpis[3];
             for (int i = 0; i < 3; i++) {
-                k[i] = FengqiaoKpis.of(outcomes[i].getOrDefault(v.getCode(), List.of()), filed[i].get(v.getCode()),
+                k[i] = FengqiaoKpis.of(outcomes[i].getOrDefault(v.code(), List.of()), filed[i].get(v.code()),
                         weeks[i]);
             }
-            rows.add(new KpiRow(v.getCode(), v.getName(), k[0], k[1], k[2]));
+            rows.add(new KpiRow(v.code(), v.name(), k[0], k[1], k[2]));
         }
         KpiRow town = null;
         if (scope.wholeTown()) {
@@ -190,7 +189,7 @@ class MeetingPack {
                 .map(d -> caseOf(d, villageNames)).toList();
         List<Case> sensitive = ofMonth.stream().filter(DisputeSummary::sensitive).map(d -> caseOf(d, villageNames))
                 .toList();
-        String areaName = scope.wholeTown() ? "全镇" : villages.stream().map(Village::getName)
+        String areaName = scope.wholeTown() ? "全镇" : villages.stream().map(VillageRef::name)
                 .collect(Collectors.joining("、"));
         return new Pack(month.toString(), from, to, scope.wholeTown(), areaName, rows, town,
                 hotspots(month, ofMonth, villageNames, scope), overdue, sweeps, cards, border, sensitive,
