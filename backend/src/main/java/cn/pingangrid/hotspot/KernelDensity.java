@@ -96,7 +96,7 @@ final class KernelDensity {
         double c2 = cellMeters * cellMeters;
         double scale = 3 / (Math.PI * r2);
         int reach = (int) Math.ceil(radiusMeters / cellMeters);
-        for (int i = 0; i < x.length; i++) {
+        for (int i : inCellOrder(x, y, originX, originY, cellMeters, width)) {
             double fx = (x[i] - originX) / cellMeters - 0.5;
             double fy = (y[i] - originY) / cellMeters - 0.5;
             int row0 = (int) Math.floor(fy);
@@ -147,6 +147,27 @@ final class KernelDensity {
             }
         }
         return new Raster(originX, originY, cellMeters, width, height, radiusMeters, values);
+    }
+
+    /**
+     * The point indices sorted by the cell they fall in (row, then column): successive points then update the same
+     * rows of coefficients, which stay in the processor's cache — on 100,000 points a factor of several.
+     */
+    static int[] inCellOrder(double[] x, double[] y, double originX, double originY, double cellMeters, int width) {
+        long[] keys = new long[x.length];
+        for (int i = 0; i < x.length; i++) {
+            long row = (long) Math.floor((y[i] - originY) / cellMeters);
+            long col = (long) Math.floor((x[i] - originX) / cellMeters);
+            // cells off the raster sort too (clamped); the index rides in the low 32 bits
+            long cell = Math.max(0, Math.min(Integer.MAX_VALUE, row * width + Math.max(-1, Math.min(width, col)) + 1));
+            keys[i] = (cell << 32) | i;
+        }
+        java.util.Arrays.sort(keys);
+        int[] order = new int[x.length];
+        for (int i = 0; i < keys.length; i++) {
+            order[i] = (int) keys[i];
+        }
+        return order;
     }
 
     /** scale · (a + b t + c t²)² expanded in powers of t, added (sign 1) or taken off (−1) at {@code at}. */
