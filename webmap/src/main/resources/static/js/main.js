@@ -142,8 +142,12 @@ function start(settings, me) {
   const legend = new LegendControl().addTo(map);
   addSafetyLegend(legend);
   const sitePanel = new SitePanelControl(safety.sites, safety.zones, { canEdit }).addTo(map);
-  const hotspotPanel = hasArea ? new HotspotPanelControl(hotspotGroup, hotspots).addTo(map) : null;
-  if (hotspotPanel) {
+  let hotspotPanel = null; // added after the dispute control, below it in the top-left column
+  const addHotspotPanel = () => {
+    hotspotPanel = hasArea ? new HotspotPanelControl(hotspotGroup, hotspots).addTo(map) : null;
+    if (!hotspotPanel) {
+      return;
+    }
     hotspotPanel.on('loaded', (e) => {
       state[`hotspot${e.layer[0].toUpperCase()}${e.layer.slice(1)}`] = 'ready';
     }).on('failed', (e) => {
@@ -153,7 +157,7 @@ function start(settings, me) {
     hotspots.gi.on('unitdisputes', (e) => {
       state.hotspotUnitDisputes = `${e.id}:${e.count}`;
     });
-  }
+  };
   L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' })
     .addAttribution('示意数据，非测绘成果').addTo(map);
   notice.addTo(map);
@@ -166,6 +170,7 @@ function start(settings, me) {
     canRegister: ['GRID_MANAGER', 'VILLAGE_CADRE', 'AUX_POLICE', 'TOWN_OFFICE'].some((r) => roles.includes(r)),
     liveReports: roles.includes('TOWN_OFFICE'),
   }).addTo(map);
+  addHotspotPanel();
   layers.disputes.on('ready', (e) => {
     Object.assign(state, { disputesLoaded: String(e.count), disputesMode: e.mode });
   }).on('error', (e) => {

@@ -80,7 +80,8 @@ export const HotspotPanelControl = L.Control.extend({
     L.DomEvent.disableScrollPropagation(container);
     const toggle = L.DomUtil.create('button', 'pg-hotspot-panel-toggle', container);
     toggle.type = 'button';
-    toggle.textContent = '热点分析';
+    toggle.textContent = '热点'; // short: on a phone every control's width is map taken away
+    toggle.title = '热点分析：核密度、冷热点、时空趋势';
     const body = L.DomUtil.create('div', 'pg-hotspot-panel-body', container);
 
     this._preset = select(body, 'preset', '期间（排查时间）', PRESETS);
@@ -111,6 +112,8 @@ export const HotspotPanelControl = L.Control.extend({
 
   /** Shows the chosen layers for the chosen period and type; resolves when all have answered. */
   refresh() {
+    const generation = (this._generation || 0) + 1; // answers of an older refresh are ignored
+    this._generation = generation;
     const params = this.params();
     const messages = [];
     const legend = [];
@@ -121,9 +124,15 @@ export const HotspotPanelControl = L.Control.extend({
       }
       this._group.addLayer(layer);
       return layer.load(params).then((result) => {
+        if (result === null || generation !== this._generation) {
+          return;
+        }
         legend.push([name, result]);
         this.fire('loaded', { layer: name });
       }, (error) => {
+        if (generation !== this._generation) {
+          return;
+        }
         layer.clearLayers();
         messages.push(error.message);
         this.fire('failed', { layer: name, error });
@@ -131,6 +140,9 @@ export const HotspotPanelControl = L.Control.extend({
     });
     this._status.textContent = '正在分析…';
     return Promise.all(jobs).then(() => {
+      if (generation !== this._generation) {
+        return;
+      }
       this._status.textContent = messages.length ? [...new Set(messages)].join('；') : '';
       this._status.classList.toggle('pg-form-error', messages.length > 0);
       this._drawLegend(legend);

@@ -39,8 +39,13 @@ export const DensityOverlay = L.LayerGroup.extend({
   },
 
   load(params) {
+    const request = (this._request || 0) + 1; // a slower, older answer must not replace a newer one
+    this._request = request;
     return api.hotspotDensityImage(params).then(({ blob, bounds, breaks, radius, disputes }) => dataUrl(blob)
       .then((url) => ({ url, bounds, breaks, radius, disputes }))).then(({ url, bounds, breaks, radius, disputes }) => {
+      if (request !== this._request) {
+        return null;
+      }
       this.clearLayers();
       const [minLng, minLat, maxLng, maxLat] = bounds;
       this.addLayer(L.imageOverlay(url, [[minLat, minLng], [maxLat, maxLng]],
@@ -102,8 +107,13 @@ const UnitsLayer = L.GeoJSON.extend({
 
 export const GiLayer = UnitsLayer.extend({
   load(params) {
-    this._params = { ...params };
+    const request = (this._request || 0) + 1;
+    this._request = request;
     return api.hotspotGi(params).then((fc) => {
+      if (request !== this._request) {
+        return null; // superseded by a newer request
+      }
+      this._params = { ...params };
       this.clearLayers();
       this.addData(fc);
       const significant = fc.features.filter((f) => f.properties.fdrBin !== 0).length;
@@ -133,8 +143,13 @@ export const GiLayer = UnitsLayer.extend({
 
 export const EmergingLayer = UnitsLayer.extend({
   load(params) {
-    this._params = { ...params };
+    const request = (this._request || 0) + 1;
+    this._request = request;
     return api.hotspotEmerging(params).then((fc) => {
+      if (request !== this._request) {
+        return null; // superseded by a newer request
+      }
+      this._params = { ...params };
       this.clearLayers();
       this.addData(fc);
       const classes = {};
