@@ -173,4 +173,10 @@ export const api = {
   hotspotUnitDisputes: (id, params) => getJson(`hotspots/units/${encode(id)}/disputes`, params),
   meeting: (month) => getJson('meeting', { month }),
   meetingXlsxUrl: (month) => `${API}meeting.xlsx?${queryOf({ month })}`,
+  // patrol routes (辅警巡逻)
+  planPatrol: (shift) => send('POST', 'patrol/plans', shift),
+  patrolPlans: (params) => getJson('patrol/plans', params),
+  patrolPlan: (id) => getJson(`patrol/plans/${encode(id)}`),
+  patrolGpxUrl: (id) => `${API}patrol/plans/${encode(id)}/gpx`,
+  patrolSheetUrl: (id) => `patrol-sheet.html?id=${encode(id)}`,
 };
