@@ -141,7 +141,14 @@ class HotspotMapTests {
         page.submitLogin(DemoUsers.GRID_MANAGER, DemoUsers.PASSWORD);
         page.waitFor("the sign-in", p -> !p.driver.getCurrentUrl().contains("login.html"));
         page.open();
-        page.driver.findElement(By.cssSelector(".pg-hotspot-panel-toggle")).click();
+        // on a phone the closed panel is not shown: 热点 in the layer control opens it
+        assertThat(page.driver.findElement(By.cssSelector(".pg-hotspot-panel")).isDisplayed()).isFalse();
+        page.driver.findElement(By.cssSelector(".leaflet-control-layers-toggle")).click();
+        page.driver.findElements(By.cssSelector(".leaflet-control-layers-overlays label")).stream()
+                .filter(l -> l.getText().trim().equals("热点")).findFirst().orElseThrow()
+                .findElement(By.tagName("input")).click();
+        page.waitFor("the panel", p -> p.driver.findElement(By.cssSelector(".pg-hotspot-panel")).isDisplayed());
+        page.js("document.querySelector('.leaflet-control-layers').classList.remove('leaflet-control-layers-expanded')");
         new Select(page.driver.findElement(By.cssSelector(".pg-hotspot-panel select[name=unit]"))).selectByValue("hex");
         page.waitFor("the hot spots", p -> "ready".equals(p.data("hotspotGi")) && "ready".equals(p.data("hotspotDensity")));
         double units = page.number("return pinganMap.hotspots.gi.getLayers().length");

@@ -102,6 +102,16 @@ export const HotspotPanelControl = L.Control.extend({
     L.DomEvent.on(toggle, 'click', () => this._setExpanded(!container.classList.contains('pg-expanded')));
     this._container = container;
     this._toggle = toggle;
+    // ticking 热点 in the layer control opens the panel (on a phone that is the only way in: no toggle is shown)
+    map.on('overlayadd', (e) => {
+      if (e.layer === this._group && !container.classList.contains('pg-expanded')) {
+        this._setExpanded(true);
+      }
+    }).on('overlayremove', (e) => {
+      if (e.layer === this._group && container.classList.contains('pg-expanded')) {
+        this._setExpanded(false);
+      }
+    });
     this._setExpanded(!this.options.collapsed);
     return container;
   },
