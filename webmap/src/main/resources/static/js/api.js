@@ -147,7 +147,8 @@ export const api = {
   borderSegments: () => getJson('border-segments'),
   /** from/to (yyyy-MM-dd) choose the period whose disputes are counted per zone. */
   borderZones: ({ from, to } = {}) => getJson('border-zones', { from, to }),
-  changeZoneWidth: (id, zoneWidthM) => send('PATCH', `border-segments/${encode(id)}`, { zoneWidthM }),
+  // { sensitive, zoneWidthM }, either or both: a village boundary has a zone only where marked sensitive
+  changeZone: (id, change) => send('PATCH', `border-segments/${encode(id)}`, change),
   // disputes (矛盾纠纷), sweeps and KPIs
   disputes: (params, options) => getJson('disputes', { ...params, bbox: params.bbox && bboxParam(params.bbox) },
     options),

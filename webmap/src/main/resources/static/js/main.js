@@ -170,7 +170,7 @@ function start(settings, me) {
   const roles = me.roles.map((r) => r.code);
   const disputes = new DisputeControl(layers.disputes, locate, notice, {
     canRegister: ['GRID_MANAGER', 'VILLAGE_CADRE', 'AUX_POLICE', 'TOWN_OFFICE'].some((r) => roles.includes(r)),
-    liveReports: roles.includes('TOWN_OFFICE'),
+    liveReports: roles.includes('TOWN_OFFICE') || roles.includes('LEADER'), // 即时上报 to 党委、政府 too
   }).addTo(map);
   addHotspotPanel();
   layers.disputes.on('ready', (e) => {

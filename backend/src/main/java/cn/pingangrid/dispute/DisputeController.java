@@ -77,6 +77,13 @@ class DisputeController {
         return view.detail(register.transition(id, request, user), user);
     }
 
+    /** 化解措施 taken without a workflow step: added to the record's measures, in order. */
+    @PostMapping("/{id}/measures")
+    DisputeDetail addMeasure(@PathVariable long id, @RequestBody DisputeRegister.NewMeasure request) {
+        CurrentUser user = CurrentUser.current();
+        return view.detail(register.addMeasure(id, request, user), user);
+    }
+
     @PutMapping("/{id}/assignment")
     DisputeDetail assign(@PathVariable long id, @RequestBody DisputeRegister.Assignment request) {
         CurrentUser user = CurrentUser.current();
@@ -155,11 +162,14 @@ class DisputeController {
                 LocalDate.now(clock).minusDays(DisputeRegister.DUPLICATE_DAYS), null));
     }
 
-    /** Sensitive reports as they are registered (server-sent events), for the town office. */
+    /**
+     * Sensitive reports as they are registered (server-sent events): 即时上报 to the 党委、政府 (seed §五.1), so to
+     * the leadership as well as the town office.
+     */
     @GetMapping(path = "/events", produces = "text/event-stream")
     SseEmitter events() {
-        if (!CurrentUser.current().has(Role.TOWN_OFFICE)) {
-            throw new RoleNotAllowedException("即时上报仅推送给综治办");
+        if (!CurrentUser.current().hasAny(Role.TOWN_OFFICE, Role.LEADER)) {
+            throw new RoleNotAllowedException("即时上报仅推送给综治办和镇党委、政府领导");
         }
         return stream.subscribe();
     }

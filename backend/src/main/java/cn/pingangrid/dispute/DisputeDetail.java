@@ -15,8 +15,12 @@ record DisputeDetail(long id, double lng, double lat, Area village, Area grid, S
         CodeLabel source, CodeLabel status, CodeLabel level, int peopleInvolved, BigDecimal amountYuan,
         boolean sensitive, String responsibleUnit, String responsiblePerson, String deadline, boolean overdue,
         Referral referral, String resolvedOn, String createdBy, String createdAt, boolean partiesMasked,
-        List<PartyView> parties, List<Step> timeline, List<CodeLabel> allowedActions,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Duplicate> duplicates) {
+        List<PartyView> parties, List<Step> timeline, List<CodeLabel> allowedActions, String buildingCode,
+        List<MeasureView> measuresTaken, @JsonInclude(JsonInclude.Include.NON_NULL) List<Duplicate> duplicates) {
+
+    /** A 化解措施 taken after registration (the registration's own is {@code measures}). */
+    record MeasureView(String at, String actor, String text) {
+    }
 
     /** A stable code with its Chinese label, e.g. {@code LAND_FOREST} / 山林土地. */
     record CodeLabel(String code, String label) {
@@ -46,6 +50,6 @@ record DisputeDetail(long id, double lng, double lat, Area village, Area grid, S
         return new DisputeDetail(id, lng, lat, village, grid, sweptOn, occurredOn, sweptBy, situation, measures,
                 remarks, type, severity, source, status, level, peopleInvolved, amountYuan, sensitive,
                 responsibleUnit, responsiblePerson, deadline, overdue, referral, resolvedOn, createdBy, createdAt,
-                partiesMasked, parties, timeline, allowedActions, found);
+                partiesMasked, parties, timeline, allowedActions, buildingCode, measuresTaken, found);
     }
 }

@@ -38,9 +38,11 @@ class DisputeSheetController {
     private final DisputeRegister register;
     private final DisputeView view;
     private final DataSize maxUpload;
+    private final java.time.Clock clock;
 
     DisputeSheetController(Disputes disputes, DisputeRegister register, DisputeView view,
-            @Value("${pingan.disputes.import-max-size:5MB}") DataSize maxUpload) {
+            @Value("${pingan.disputes.import-max-size:5MB}") DataSize maxUpload, java.time.Clock clock) {
+        this.clock = clock;
         this.disputes = disputes;
         this.register = register;
         this.view = view;
@@ -67,7 +69,7 @@ class DisputeSheetController {
         String subtitle = (village == null || village.isBlank() ? "全部" : names.getOrDefault(village, village))
                 + (fromDate == null && toDate == null ? "" : "，" + (fromDate == null ? "" : fromDate) + " 至 "
                         + (toDate == null ? "" : toDate));
-        byte[] bytes = DisputeSheet.write(found, names, subtitle);
+        byte[] bytes = DisputeSheet.write(found, names, subtitle, clock.getZone());
         return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("矛盾纠纷排查表.xlsx", StandardCharsets.UTF_8).build()
                         .toString())

@@ -106,7 +106,9 @@ class DisputeView {
                 d.getReferralChannel() == null ? null : new DisputeDetail.Referral(
                         DisputeDetail.CodeLabel.of(d.getReferralChannel()), d.getReferralUnit()),
                 d.getResolvedOn() == null ? null : d.getResolvedOn().toString(), d.getCreatedBy(),
-                d.getCreatedAt().toString(), !full, parties, timeline, allowed, null);
+                d.getCreatedAt().toString(), !full, parties, timeline, allowed, d.getBuildingCode(),
+                d.getMeasuresTaken().stream().map(m -> new DisputeDetail.MeasureView(m.getTakenAt().toString(),
+                        m.getActor(), m.getText())).toList(), null);
     }
 
     /** The 重复提示 list: open disputes of the same type nearby, nearest first. */

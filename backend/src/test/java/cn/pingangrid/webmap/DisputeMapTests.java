@@ -81,6 +81,10 @@ class DisputeMapTests {
         page.waitFor("the KPI table", p -> "ready".equals(p.data("kpiState")));
         assertThat(page.data("kpiRows")).isEqualTo("17");
         assertThat(page.driver.findElements(By.cssSelector("#kpi-table tfoot td")).get(0).getText()).isEqualTo("全镇");
+        // each definition stated, citing the seed where it sets it; the town's monthly sweep per month
+        String definitions = page.driver.findElement(By.cssSelector(".pg-kpi-definitions")).getText();
+        assertThat(definitions).contains("对接受理", "方案五、2", "方案七（四）1", "镇月排查", "排查时间");
+        assertThat(page.driver.findElement(By.id("kpi-town-sweeps")).getText()).startsWith("镇月排查报送");
         page.screenshot("kpi");
         assertThat(page.consoleEntries(Level.SEVERE)).isEmpty();
     }

@@ -40,7 +40,7 @@ export const DisputeControl = L.Control.extend({
   options: {
     position: 'topleft', // under the zoom buttons, where a thumb reaches on a phone
     canRegister: false, // whether the user's role may register disputes
-    liveReports: false, // subscribe to sensitive reports (town office)
+    liveReports: false, // subscribe to sensitive reports (town office and leadership)
   },
 
   initialize(layer, locate, notice, options) {

@@ -1,6 +1,7 @@
 // Borders: the town's outline by neighbour (a county border drawn thick and dashed in dark red, town borders in
 // orange) and village-to-village boundaries (thin purple); the sensitive zones along them, shaded by how many
-// disputes arose inside each in the chosen period. The town office changes a zone's width from its popup.
+// disputes arose inside each in the chosen period. The town office changes a zone's width from its popup and marks
+// a village boundary as a sensitive border area (only then does it have a zone; the town border always has one).
 import { api } from '../api.js';
 import { popupContent } from './sites.js';
 
@@ -63,7 +64,8 @@ export const BorderSegmentsLayer = L.GeoJSON.extend({
       ['类型', p.kind === 'VILLAGE' ? '村界' : (p.countyBorder ? '县界' : '镇界')],
       ['涉及邻镇', p.neighbourName ? `${p.neighbourCounty}${p.neighbourName}` : null],
       ['长度', `${(p.lengthM / 1000).toFixed(1)} 公里`],
-      ['敏感区宽度', `${p.zoneWidthM} 米`],
+      ['敏感边界区域', p.sensitive ? '是' : '否（未划定）'],
+      ['敏感区宽度', p.sensitive ? `${p.zoneWidthM} 米` : null],
       ['敏感区内纠纷（所选期间）', count === null || count === undefined ? null : `${count} 起`],
     ]);
     if (this.options.canEdit) {
@@ -72,14 +74,25 @@ export const BorderSegmentsLayer = L.GeoJSON.extend({
       label.textContent = '敏感区宽度（米）';
       const input = L.DomUtil.create('input', '', label);
       Object.assign(input, { type: 'number', min: 50, max: 5000, step: 50, value: p.zoneWidthM, name: 'zoneWidthM' });
+      let sensitive = null;
+      if (p.kind === 'VILLAGE') {
+        const mark = L.DomUtil.create('label', '', form);
+        sensitive = L.DomUtil.create('input', '', mark);
+        Object.assign(sensitive, { type: 'checkbox', checked: p.sensitive, name: 'sensitive' });
+        mark.append('划为敏感边界区域');
+      }
       const save = L.DomUtil.create('button', '', form);
       save.type = 'submit';
-      save.textContent = '保存宽度';
+      save.textContent = '保存';
       const message = L.DomUtil.create('p', 'pg-form-error', form);
       L.DomEvent.on(form, 'submit', (e) => {
         L.DomEvent.preventDefault(e);
         message.textContent = '';
-        api.changeZoneWidth(p.id, Number(input.value)).then(() => {
+        const change = { zoneWidthM: Number(input.value) };
+        if (sensitive) {
+          change.sensitive = sensitive.checked;
+        }
+        api.changeZone(p.id, change).then(() => {
           this._map.closePopup();
           this.load();
           if (this.options.zones) {
