@@ -93,6 +93,36 @@ async function send(method, path, body, extraHeaders = {}) {
 
 const encode = encodeURIComponent;
 
+/** Only the parameters that have a value, as a query string. */
+function queryOf(params) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') {
+      query.set(name, value);
+    }
+  }
+  return query.toString();
+}
+
+/** The density overlay PNG with what its headers tell: lng/lat bounds, legend breaks (per km²), radius. */
+async function densityImage(params) {
+  let response;
+  try {
+    response = await fetch(`${API}hotspots/density.png?${queryOf(params)}`, { headers: { Accept: 'image/png' } });
+  } catch (error) {
+    throw new ApiError('无法连接服务器，请检查网络', 0);
+  }
+  if (response.status === 401) {
+    toLogin();
+  }
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+  const numbers = (name) => (response.headers.get(name) || '').split(',').filter(Boolean).map(Number);
+  return { blob: await response.blob(), bounds: numbers('X-Bounds'), breaks: numbers('X-Legend-Breaks'),
+    radius: Number(response.headers.get('X-Radius-Meters')), disputes: Number(response.headers.get('X-Disputes')) };
+}
+
 export const api = {
   me: () => getJson('me'),
   logout: () => send('POST', 'logout'),
@@ -143,6 +173,16 @@ export const api = {
   sweepCompliance: (week) => getJson('sweeps/compliance', { week }),
   sweepCampaigns: () => getJson('sweep-campaigns'),
   fileSweep: (sweep) => send('POST', 'sweeps', sweep),
+  // 热点 (hotspots): params are the period (month, or from/to), type, and for units unit (grid|hex) and size
+  hotspotDensityImage: (params) => densityImage(params),
+  hotspotGi: (params) => getJson('hotspots/gi', params),
+  hotspotDensityMapUrl: (month) => `${API}hotspots/density-map.png?${queryOf({ month })}`,
+  hotspotGiMapUrl: (month) => `${API}hotspots/gi-map.png?${queryOf({ month })}`,
+  hotspotEmerging: (params) => getJson('hotspots/emerging', params),
+  hotspotRates: (params) => getJson('hotspots/rates', params),
+  hotspotUnitDisputes: (id, params) => getJson(`hotspots/units/${encode(id)}/disputes`, params),
+  meeting: (month) => getJson('meeting', { month }),
+  meetingXlsxUrl: (month) => `${API}meeting.xlsx?${queryOf({ month })}`,
   // patrol routes (辅警巡逻)
   planPatrol: (shift) => send('POST', 'patrol/plans', shift),
   patrolPlans: (params) => getJson('patrol/plans', params),

@@ -32,6 +32,7 @@ const PANES = {
   pgBase: 210, pgWater: 300, pgRoads: 320, pgBuildings: 340, pgGrids: 400, pgVillages: 410,
   pgTileLabels: 420, pgPlaces: 425, pgLabels: 430, pgMask: 450,
   pgZones: 350, pgBorders: 415, pgSites: 440, pgPatrol: 445, pgDisputes: 590, pgPosition: 620,
+  pgHeat: 345, pgHotspots: 405, // the density overlay above the buildings; hot spot units above the grids
 };
 
 const REGISTERING_ROLES = ['GRID_MANAGER', 'VILLAGE_CADRE', 'AUX_POLICE', 'TOWN_OFFICE'];
@@ -182,6 +183,9 @@ function start(settings, me) {
     sites: new SitesLayer({ canEdit, panel }),
   };
   safety.borders = new BorderSegmentsLayer({ canEdit, zones: safety.zones, panel });
+  // the 热点 group: its panel (loaded after the page, see startHotspots) chooses which analysis it holds
+  const hotspotGroup = L.layerGroup();
+  const hotspots = {}; // density, gi and emerging, once their module is loaded
   const online = settings.onlineLayers || [];
   const baseLayers = { 离线底图: base }; // offered as a choice only when there is something to choose
   for (const config of online) {
@@ -196,6 +200,10 @@ function start(settings, me) {
   const detailOf = lazy(() => import('./controls/dispute-detail.js')
     .then((m) => new m.DisputeDetail(map, panel, { canAssign: canEdit })));
   const detail = { show: (id) => detailOf().then((d) => d.show(id)) };
+  const hasArea = me.area.wholeTown || ownAreaCodes(me).length > 0; // the analyses cover the user's own area
+  if (hasArea) {
+    overlays.热点 = hotspotGroup;
+  }
 
   const search = new SearchControl().addTo(map);
   const home = new HomeControl(me, { disputes: layers.disputes, panel, showDispute: (id) => detail.show(id) })
@@ -354,11 +362,37 @@ function start(settings, me) {
   }
   registerServiceWorker();
 
-  window.pinganMap = Object.freeze({ map, base, layers, safety, panel, outbox,
+  window.pinganMap = Object.freeze({ map, base, layers, safety, panel, outbox, hotspots,
     controls: Object.freeze({ search, legend, notice, disputes, sitePanel, home, detail, register, patrol }) });
   state.user = me.username;
   state.role = roles.join(',');
-  state.mapReady = 'true';
+  // the map is ready once the 热点 panel is there too (it loads after the first page, see startHotspots)
+  (hasArea ? startHotspots(map, hotspotGroup, hotspots) : Promise.resolve()).then(() => {
+    state.mapReady = 'true';
+  }, (error) => {
+    notice.show('hotspots', `热点分析无法加载：${error.message}`, 'error');
+    state.mapReady = 'true';
+  });
+}
+
+/**
+ * The 热点 panel and its three layers, loaded as modules after the page (they are not needed to show the map,
+ * and the first page stays under its weight budget); fills {@code hotspots} for the page's tests and tools.
+ */
+function startHotspots(map, group, hotspots) {
+  return Promise.all([import('./layers/hotspots.js'), import('./controls/hotspot-panel.js')]).then(([l, c]) => {
+    Object.assign(hotspots, { density: new l.DensityOverlay(), gi: new l.GiLayer(), emerging: new l.EmergingLayer() });
+    const panel = new c.HotspotPanelControl(group, hotspots).addTo(map);
+    panel.on('loaded', (e) => {
+      state[`hotspot${e.layer[0].toUpperCase()}${e.layer.slice(1)}`] = 'ready';
+    }).on('failed', (e) => {
+      state[`hotspot${e.layer[0].toUpperCase()}${e.layer.slice(1)}`] = 'error';
+      state.hotspotError = e.error.message;
+    });
+    hotspots.gi.on('unitdisputes', (e) => {
+      state.hotspotUnitDisputes = `${e.id}:${e.count}`;
+    });
+  });
 }
 
 Promise.all([api.mapSettings(), api.me()]).then(([settings, me]) => start(settings, me), (error) => {

@@ -119,6 +119,10 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
     private final Clock clock;
     private final Map<String, String> villageNames = new java.util.TreeMap<>();
     private final STRtree gridIndex = new STRtree();
+    /** The villages' outlines as lines: land and forest disputes start along them. */
+    private final List<org.locationtech.jts.geom.LineString> boundaries = new ArrayList<>();
+    /** Industrial buildings: wage disputes gather around works. */
+    private final List<BuildingRef> works = new ArrayList<>();
     private int pending;
 
     DemoDisputes(Areas areas, Disputes disputes, DisputeDeadlines deadlines, Clock clock) {
@@ -144,6 +148,7 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
         LocalDate first = today.minusYears(2);
         for (VillageRef v : areas.villages()) {
             villageNames.put(v.code(), v.name());
+            boundaries.add(v.boundary().getExteriorRing());
         }
         for (GridRef g : areas.grids(null)) {
             gridIndex.insert(g.boundary().getEnvelopeInternal(), g);
@@ -154,12 +159,13 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
             all.addAll(areas.buildingsOfVillage(code));
         }
         all.sort(java.util.Comparator.comparing(BuildingRef::code)); // the order the seed is applied in is fixed
+        all.stream().filter(b -> "industrial".equals(b.use())).forEach(works::add);
         int created = 0;
         for (int i = 0; i < BACKGROUND; i++) {
             LocalDate day = first.plusDays(random.nextInt((int) (today.toEpochDay() - first.toEpochDay()) + 1));
             DisputeType type = seasonalType(random, day);
             BuildingRef building = all.get(random.nextInt(all.size()));
-            Point p = jitter(building, random, 0.0003);
+            Point p = placed(type, building, random);
             created += create(random, p, type, day, today, building) ? 1 : 0;
         }
         // three clusters: a forest boundary quarrel, unpaid wages at a works, a street of feuding neighbours
@@ -171,6 +177,17 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
                 LocalDate day = clusterStart.plusDays(random.nextInt(45));
                 Point p = jitter(centre, random, 0.0012);
                 created += create(random, p, type, day.isAfter(today) ? today : day, today, centre) ? 1 : 0;
+            }
+        }
+        // an emerging hot spot (illustrative): wage arrears at one works growing over the last three months
+        BuildingRef site = works.isEmpty() ? all.get(random.nextInt(all.size())) : works.get(random.nextInt(works.size()));
+        int[] perMonth = { 6, 14, 28 };
+        for (int m = 0; m < perMonth.length; m++) {
+            LocalDate monthStart = today.minusMonths(2L - m).withDayOfMonth(1);
+            for (int i = 0; i < perMonth[m]; i++) {
+                LocalDate day = monthStart.plusDays(random.nextInt(monthStart.lengthOfMonth()));
+                created += create(random, jitter(site, random, 0.0015), DisputeType.WAGES,
+                        day.isAfter(today) ? today : day, today, site) ? 1 : 0;
             }
         }
         disputes.flushAndClear();
@@ -423,6 +440,24 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
 
     private static Instant at(LocalDate day, int hour, ZoneId zone) {
         return day.atTime(hour, 0).atZone(zone).toInstant();
+    }
+
+    /**
+     * Where a background dispute of this type happens (illustrative structure for the hotspot analyses): most land
+     * and forest disputes on a boundary between villages, most wage disputes at an industrial building, the rest at
+     * a random house.
+     */
+    private Point placed(DisputeType type, BuildingRef building, Random random) {
+        if (type == DisputeType.LAND_FOREST && random.nextInt(100) < 70 && !boundaries.isEmpty()) {
+            org.locationtech.jts.geom.LineString ring = boundaries.get(random.nextInt(boundaries.size()));
+            org.locationtech.jts.geom.Coordinate on = new org.locationtech.jts.linearref.LengthIndexedLine(ring)
+                    .extractPoint(random.nextDouble() * ring.getLength());
+            return Wgs84.point(on.x + (random.nextDouble() - 0.5) * 0.002, on.y + (random.nextDouble() - 0.5) * 0.002);
+        }
+        if (type == DisputeType.WAGES && random.nextInt(100) < 70 && !works.isEmpty()) {
+            return jitter(works.get(random.nextInt(works.size())), random, 0.0008);
+        }
+        return jitter(building, random, 0.0003);
     }
 
     private static Point jitter(BuildingRef building, Random random, double degrees) {

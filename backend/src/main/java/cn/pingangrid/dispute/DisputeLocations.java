@@ -98,4 +98,27 @@ public class DisputeLocations {
         return new DisputeLocation(d.getId(), d.getLocation(), d.getVillageCode(), d.getGridCode(),
                 d.getType().name(), d.getStatus().name(), d.getOccurredOn(), d.getSweptOn());
     }
+
+    /**
+     * The disputes registered (排查时间) in {@code from}..{@code to} (inclusive, either may be null) in the caller's
+     * scope, with the dispute list's filters (stable codes or null; an unknown code is a 400 naming the parameter),
+     * ordered by id: what hotspot analyses and the monthly pack count.
+     */
+    public List<DisputeSummary> sweptWithin(LocalDate from, LocalDate to, String type, String severity,
+            String status, String village) {
+        if (village != null && !village.isBlank() && !village.matches("\\d{12}")) {
+            throw new cn.pingangrid.system.InvalidInputException("village", "村代码须为 12 位数字");
+        }
+        return queries.from(Dispute.class, "d").between("d.sweptOn", from, to)
+                .equal("d.type", Coded.parseOptional(DisputeType.class, "type", type))
+                .equal("d.severity", Coded.parseOptional(Severity.class, "severity", severity))
+                .equal("d.status", Coded.parseOptional(DisputeStatus.class, "status", status))
+                .equal("d.villageCode", village == null || village.isBlank() ? null : village)
+                .orderBy("d.id").list().stream()
+                .map(d -> new DisputeSummary(d.getId(), d.getLocation(), d.getVillageCode(), d.getGridCode(),
+                        d.getType().name(), d.getSeverity().name(), d.getStatus().name(), d.getSweptOn(),
+                        d.isSensitive(), d.isOverdue(), d.getResponsibleUnit(), d.getResponsiblePerson(),
+                        d.getDeadline()))
+                .toList();
+    }
 }

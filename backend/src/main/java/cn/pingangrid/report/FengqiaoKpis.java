@@ -24,11 +24,11 @@ import cn.pingangrid.dispute.HandlingLevel;
  * </ul>
  * A rate whose denominator is zero is null, not zero.
  */
-record FengqiaoKpis(int registered, int resolved, Double resolutionRate, Double villageRate, Double townRate,
+public record FengqiaoKpis(int registered, int resolved, Double resolutionRate, Double villageRate, Double townRate,
         int sentBeyondTown, int overdue, Double medianDaysToResolve, Integer sweepsFiled, Integer weeks,
         Double sweepCompliance, int handedOver) {
 
-    static FengqiaoKpis of(Collection<DisputeOutcome> outcomes, Integer sweepsFiled, Integer weeks) {
+    public static FengqiaoKpis of(Collection<DisputeOutcome> outcomes, Integer sweepsFiled, Integer weeks) {
         int registered = outcomes.size();
         int resolved = 0;
         int atVillage = 0;
