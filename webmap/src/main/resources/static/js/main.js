@@ -380,6 +380,9 @@ function start(settings, me) {
  * and the first page stays under its weight budget); fills {@code hotspots} for the page's tests and tools.
  */
 function startHotspots(map, group, hotspots) {
+  const css = document.createElement('link');
+  Object.assign(css, { rel: 'stylesheet', href: 'css/hotspots.css' });
+  document.head.appendChild(css);
   return Promise.all([import('./layers/hotspots.js'), import('./controls/hotspot-panel.js')]).then(([l, c]) => {
     Object.assign(hotspots, { density: new l.DensityOverlay(), gi: new l.GiLayer(), emerging: new l.EmergingLayer() });
     const panel = new c.HotspotPanelControl(group, hotspots).addTo(map);

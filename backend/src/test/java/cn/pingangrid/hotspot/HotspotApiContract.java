@@ -102,6 +102,35 @@ abstract class HotspotApiContract {
         throw new AssertionError("no free month");
     }
 
+    @Autowired
+    PatrolHotspotStops patrolStops;
+
+    /** A patrol planned for the week after the month stands in the own grid, the month's hot spot, and not elsewhere. */
+    @Test
+    void patrolStopsAreTheHotGridsOfTheArea() {
+        java.time.LocalDate week = month.atEndOfMonth().plusDays(1);
+        var town = new org.springframework.security.authentication.TestingAuthenticationToken("t", null,
+                List.of(AreaScope.townAuthority()));
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        context.setAuthentication(town);
+        try {
+            org.locationtech.jts.geom.Geometry ownGridArea = GRIDS.stream().filter(g -> g.code().equals(ownGrid))
+                    .findFirst().orElseThrow().geometry();
+            var stops = patrolStops.stopsIn(ownGridArea.buffer(0.02), week);
+            assertThat(stops).extracting(cn.pingangrid.patrol.HotspotStops.HotspotStop::id).contains("HOT-" + ownGrid);
+            assertThat(stops).allSatisfy(stop -> {
+                assertThat(stop.weight()).isIn(4.0, 5.0);
+                assertThat(ownGridArea.buffer(0.02).intersects(stop.unit())).isTrue();
+            });
+            org.locationtech.jts.geom.Geometry elsewhere = GRIDS.stream().filter(g -> g.code().equals(
+                    foreignGrids.get(0))).findFirst().orElseThrow().geometry();
+            assertThat(patrolStops.stopsIn(elsewhere, week)).extracting(cn.pingangrid.patrol.HotspotStops.HotspotStop::id)
+                    .doesNotContain("HOT-" + ownGrid);
+        } finally {
+            context.setAuthentication(null);
+        }
+    }
+
     @Test
     void giOnGridsCountsEveryGridAndUsesTheLargestNearestNeighbourDistanceAsBand() throws Exception {
         JsonNode gi = ok(DemoUsers.TOWN_OFFICE, "/api/hotspots/gi?unit=grid&month=" + month);

@@ -126,8 +126,9 @@ class HotspotMapTests {
         // 劳资 alone is too few for a statistical claim: the panel says why, the units are gone
         page.driver.findElement(By.cssSelector(".pg-hotspot-panel input[name=emerging]")).click();
         new Select(page.driver.findElement(By.cssSelector(".pg-hotspot-panel select[name=type]"))).selectByValue("WAGES");
-        page.waitFor("the refusal", p -> "error".equals(p.data("hotspotGi")));
-        assertThat(page.driver.findElement(By.cssSelector(".pg-hotspot-status")).getText()).contains("少于 30 件");
+        // the status is written once every chosen layer has answered (the density may still be on its way)
+        page.waitFor("the refusal", p -> "error".equals(p.data("hotspotGi"))
+                && p.driver.findElement(By.cssSelector(".pg-hotspot-status")).getText().contains("少于 30 件"));
         assertThat(page.number("return pinganMap.hotspots.gi.getLayers().length")).isZero();
         page.screenshot("hotspots-too-few");
         assertThat(page.consoleEntries(Level.SEVERE)).as("console").allSatisfy(e ->
