@@ -6,6 +6,9 @@ import java.util.List;
 
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.locationtech.jts.geom.Point;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,7 +36,7 @@ import cn.pingangrid.system.RoleNotAllowedException;
 @RequestMapping(path = "/api", produces = { "application/geo+json", "application/json" })
 class BorderController {
 
-    record WidthRequest(Integer zoneWidthM) {
+    record WidthRequest(@Min(BorderSegment.MIN_WIDTH_M) @Max(BorderSegment.MAX_WIDTH_M) Integer zoneWidthM) {
     }
 
     private final BorderSegments segments;
@@ -96,7 +99,7 @@ class BorderController {
     }
 
     @PatchMapping("/border-segments/{id}")
-    Feature changeWidth(@PathVariable long id, @RequestBody WidthRequest request) {
+    Feature changeWidth(@PathVariable long id, @Valid @RequestBody WidthRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || authentication.getAuthorities().stream()
                 .noneMatch(a -> a.getAuthority().equals("ROLE_TOWN_OFFICE"))) {
@@ -139,14 +142,7 @@ class BorderController {
     }
 
     private static java.time.LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期格式须为 yyyy-MM-dd");
-        }
+        return cn.pingangrid.system.Dates.parseOptional(field, text);
     }
 
     private static SegmentKind kind(String kind) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import org.locationtech.jts.geom.Point;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +59,7 @@ class DisputeController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@RequestBody DisputeRegister.NewDispute request) {
+    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody DisputeRegister.NewDispute request) {
         CurrentUser user = CurrentUser.current();
         DisputeRegister.Registered registered = register.register(request, user);
         Map<String, Object> body = view.detail(registered.dispute(), user);
@@ -73,13 +74,13 @@ class DisputeController {
     }
 
     @PostMapping("/{id}/transitions")
-    Map<String, Object> transition(@PathVariable long id, @RequestBody DisputeRegister.Transition request) {
+    Map<String, Object> transition(@PathVariable long id, @Valid @RequestBody DisputeRegister.Transition request) {
         CurrentUser user = CurrentUser.current();
         return view.detail(register.transition(id, request, user), user);
     }
 
     @PutMapping("/{id}/assignment")
-    Map<String, Object> assign(@PathVariable long id, @RequestBody DisputeRegister.Assignment request) {
+    Map<String, Object> assign(@PathVariable long id, @Valid @RequestBody DisputeRegister.Assignment request) {
         CurrentUser user = CurrentUser.current();
         return view.detail(register.assign(id, request, user), user);
     }
