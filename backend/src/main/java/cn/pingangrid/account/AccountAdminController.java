@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.pingangrid.area.Geography;
+import cn.pingangrid.area.AreaNames;
+import cn.pingangrid.area.Areas;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.system.ConflictException;
 import cn.pingangrid.system.InvalidInputException;
@@ -59,16 +60,16 @@ class AccountAdminController {
 
     private final Accounts accounts;
     private final PasswordEncoder encoder;
-    private final Geography geography;
+    private final Areas areas;
     private final SessionRegistry sessions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    AccountAdminController(Accounts accounts, PasswordEncoder encoder, Geography geography, SessionRegistry sessions,
+    AccountAdminController(Accounts accounts, PasswordEncoder encoder, Areas areas, SessionRegistry sessions,
             AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.encoder = encoder;
-        this.geography = geography;
+        this.areas = areas;
         this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
@@ -163,9 +164,10 @@ class AccountAdminController {
     /** Village codes for village roles, grid codes for grid managers; each must exist. */
     private Set<String> areas(List<String> codes, Set<Role> roles) {
         Set<String> areas = new TreeSet<>(codes == null ? List.of() : codes);
+        AreaNames names = this.areas.names();
         for (String code : areas) {
-            boolean known = code != null && (code.length() == 12 ? geography.village(code).isPresent()
-                    : code.length() == 14 && geography.grid(code).isPresent());
+            boolean known = code != null && (code.length() == 12 ? names.villages().containsKey(code)
+                    : code.length() == 14 && names.grids().containsKey(code));
             if (!known) {
                 throw new InvalidInputException("areas", "没有代码为 " + code + " 的村（社区）或网格");
             }

@@ -7,7 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.AreaScope;
 
 /**
  * The signed-in user as other modules see it: name, unit (e.g. 大栗港司法所, which referrals are matched against),

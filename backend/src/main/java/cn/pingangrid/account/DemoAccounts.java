@@ -12,11 +12,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Geography;
+import cn.pingangrid.scope.SystemScope;
+import cn.pingangrid.scope.UnscopedPath;
+import cn.pingangrid.area.Areas;
 import cn.pingangrid.area.GeographyReady;
-import cn.pingangrid.area.Grid;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.GridRef;
+import cn.pingangrid.area.VillageRef;
 
 /**
  * The embedded demo (profile {@code demo}, the README's run command): one user per role, all with the
@@ -33,29 +34,34 @@ class DemoAccounts implements ApplicationListener<PayloadApplicationEvent<Geogra
 
     private final Accounts accounts;
     private final PasswordEncoder encoder;
-    private final Geography geography;
+    private final Areas areas;
 
-    DemoAccounts(Accounts accounts, PasswordEncoder encoder, Geography geography) {
+    DemoAccounts(Accounts accounts, PasswordEncoder encoder, Areas areas) {
         this.accounts = accounts;
         this.encoder = encoder;
-        this.geography = geography;
+        this.areas = areas;
     }
 
     /** Seeds once the villages and grids are there, before the application takes requests. */
     @Override
     @Transactional
     public void onApplicationEvent(PayloadApplicationEvent<GeographyReady> event) {
-        List<Village> matches = geography.villagesMatching(DEMO_VILLAGE, AreaScope.EVERYTHING, 1);
-        Village village = matches.isEmpty() ? geography.villages(null, AreaScope.EVERYTHING).get(0) : matches.get(0);
-        Grid grid = geography.grids(null, village.getCode(), AreaScope.EVERYTHING).get(0);
+        SystemScope.run(UnscopedPath.DEMO_ACCOUNTS, this::seed);
+    }
+
+    private void seed() {
+        List<VillageRef> villages = areas.villages();
+        VillageRef village = villages.stream().filter(v -> v.name().contains(DEMO_VILLAGE)).findFirst()
+                .orElse(villages.get(0));
+        GridRef grid = areas.grids(village.code()).get(0);
         String hash = encoder.encode(PASSWORD);
         create("zongzhiban", "综治办值班员", hash, "镇综治办", Role.TOWN_OFFICE, Set.of());
         create("lingdao", "领导小组成员", hash, "镇党委", Role.LEADER, Set.of());
-        create("wanggeyuan", village.getName() + "网格员", hash, grid.getName(), Role.GRID_MANAGER,
-                Set.of(grid.getCode()));
-        create("cunganbu", village.getName() + "村干部", hash, village.getName(), Role.VILLAGE_CADRE,
-                Set.of(village.getCode()));
-        create("fujing", village.getName() + "辅警", hash, "大栗港派出所", Role.AUX_POLICE, Set.of(village.getCode()));
+        create("wanggeyuan", village.name() + "网格员", hash, grid.name(), Role.GRID_MANAGER,
+                Set.of(grid.code()));
+        create("cunganbu", village.name() + "村干部", hash, village.name(), Role.VILLAGE_CADRE,
+                Set.of(village.code()));
+        create("fujing", village.name() + "辅警", hash, "大栗港派出所", Role.AUX_POLICE, Set.of(village.code()));
         create("tiaojieyuan", "司法所调解员", hash, "大栗港司法所", Role.MEDIATOR, Set.of());
     }
 

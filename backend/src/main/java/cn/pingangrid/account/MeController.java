@@ -9,7 +9,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.AreaScope;
 
 /** Who is signed in and what area they answer for (the map frames it); and the CSRF cookie for the page. */
 @RestController

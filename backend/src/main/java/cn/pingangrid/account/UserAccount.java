@@ -25,13 +25,15 @@ import jakarta.persistence.Table;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.AreaScope;
+import cn.pingangrid.scope.Unbound;
 
 /**
  * A user of the platform: roles, the village or grid codes they answer for, and the sign-in state (failed
  * attempts, temporary lock). The password is only ever held as an adaptive hash.
  */
 @Entity
+@Unbound("accounts are managed by role (ADMIN), not by area")
 @Table(name = "app_user")
 class UserAccount {
 
@@ -156,6 +158,9 @@ class UserAccount {
             } else if (gridRole && code.length() == 14) {
                 authorities.add(AreaScope.gridAuthority(code));
             }
+        }
+        if (roles.contains(Role.MEDIATOR) && unit != null && !unit.isBlank()) {
+            authorities.add(AreaScope.referralsAuthority(unit)); // the cases referred to their unit
         }
         return authorities;
     }

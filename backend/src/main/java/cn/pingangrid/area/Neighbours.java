@@ -2,9 +2,11 @@ package cn.pingangrid.area;
 
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
 import org.locationtech.jts.geom.Polygon;
 import org.springframework.stereotype.Repository;
+
+import cn.pingangrid.area.internal.Neighbour;
+import cn.pingangrid.scope.ScopedQueries;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The neighbouring jurisdictions as read-only outlines, for modules that work along the town's border. */
@@ -16,14 +18,14 @@ public class Neighbours {
     public record Outline(String name, String county, boolean countyBorder, Polygon boundary) {
     }
 
-    private final EntityManager em;
+    private final ScopedQueries queries;
 
-    Neighbours(EntityManager em) {
-        this.em = em;
+    Neighbours(ScopedQueries queries) {
+        this.queries = queries;
     }
 
     public List<Outline> all() {
-        return em.createQuery("select new cn.pingangrid.area.Neighbours$Outline(n.name, n.county, n.countyBorder, "
-                + "n.boundary) from Neighbour n order by n.id", Outline.class).getResultList();
+        return queries.from(Neighbour.class, "n").select("new cn.pingangrid.area.Neighbours$Outline(n.name, "
+                + "n.county, n.countyBorder, n.boundary)", "order by n.id", Outline.class);
     }
 }

@@ -20,18 +20,18 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class TownGeometries {
 
-    private final Geography geography;
+    private final Areas areas;
     private final int maxVertices;
 
-    TownGeometries(Geography geography, @Value("${pingan.geometry.max-vertices:10000}") int maxVertices) {
-        this.geography = geography;
+    TownGeometries(Areas areas, @Value("${pingan.geometry.max-vertices:10000}") int maxVertices) {
+        this.areas = areas;
         this.maxVertices = maxVertices;
     }
 
     /** The geometry in {@code field}, of one of {@code types}, inside the town, stored as SRID 4326. */
     public Geometry read(String field, JsonNode geoJson, InputCrs crs, Set<String> types) {
-        Town town = geography.town().orElseThrow(() -> new NotFoundException("尚未导入镇域数据"));
-        GeometryValidation inTown = new GeometryValidation(types, maxVertices, town.getBoundary(), "本镇");
+        var town = areas.townBoundary().orElseThrow(() -> new NotFoundException("尚未导入镇域数据"));
+        GeometryValidation inTown = new GeometryValidation(types, maxVertices, town, "本镇");
         if (crs == InputCrs.WGS84) {
             return inTown.readGeoJson(field, geoJson);
         }
@@ -45,8 +45,8 @@ public class TownGeometries {
         return inTown.check(field, gcj);
     }
 
-    /** The grid a geometry belongs to: the one holding a point, or a polygon's interior point. */
-    public java.util.Optional<Grid> gridOf(Geometry geometry) {
-        return geography.gridAt(geometry.getInteriorPoint());
+    /** The caller's grid a geometry belongs to: the one holding a point, or a polygon's interior point. */
+    public java.util.Optional<GridRef> gridOf(Geometry geometry) {
+        return areas.gridAt(geometry.getInteriorPoint());
     }
 }

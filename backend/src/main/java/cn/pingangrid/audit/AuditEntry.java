@@ -10,9 +10,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import cn.pingangrid.scope.Unbound;
 
 /** One line of the audit log; never changed once written. */
 @Entity
+@Unbound("the audit log is read by role (ADMIN), not by area")
 @Table(name = "audit_log")
 class AuditEntry {
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,6 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+
+import cn.pingangrid.scope.ScopedQueries;
 
 /**
  * Writes the audit log without ever asking for a second database connection while the request holds one (a
@@ -38,12 +39,12 @@ public class AuditTrail {
 
     private static final ThreadLocal<List<AuditEntry>> QUEUED = ThreadLocal.withInitial(ArrayList::new);
 
-    private final EntityManager em;
+    private final ScopedQueries queries;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate separateTransaction;
 
-    AuditTrail(EntityManager em, PlatformTransactionManager transactions) {
-        this.em = em;
+    AuditTrail(ScopedQueries queries, PlatformTransactionManager transactions) {
+        this.queries = queries;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -75,11 +76,11 @@ public class AuditTrail {
 
     private void write(AuditEntry entry, boolean survivesRollback) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            ownTransaction.executeWithoutResult(status -> em.persist(entry));
+            ownTransaction.executeWithoutResult(status -> queries.add(entry));
         } else if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             queue(entry);
         } else {
-            em.persist(entry);
+            queries.add(entry);
             if (survivesRollback) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
@@ -99,7 +100,7 @@ public class AuditTrail {
         } else {
             // not on a request thread (a scheduled job): nothing flushes a queue there, so write it now in a
             // transaction of its own; background jobs are few, the request pool is not at stake
-            separateTransaction.executeWithoutResult(status -> em.persist(entry));
+            separateTransaction.executeWithoutResult(status -> queries.add(entry));
         }
     }
 
@@ -115,19 +116,13 @@ public class AuditTrail {
         }
         List<AuditEntry> batch = List.copyOf(queued);
         QUEUED.remove();
-        ownTransaction.executeWithoutResult(status -> batch.forEach(em::persist));
+        ownTransaction.executeWithoutResult(status -> queries.addAll(batch));
         return batch.size();
     }
 
     @Transactional(readOnly = true)
     List<AuditEntry> newest(String username, int limit) {
-        String jpql = "select a from AuditEntry a" + (username == null ? "" : " where a.username = :username")
-                + " order by a.id desc";
-        var query = em.createQuery(jpql, AuditEntry.class).setMaxResults(limit);
-        if (username != null) {
-            query.setParameter("username", username);
-        }
-        return query.getResultList();
+        return queries.from(AuditEntry.class, "a").equal("a.username", username).orderBy("a.id desc").list(limit);
     }
 
     private static String currentUsername() {

@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Grid;
+import java.util.Objects;
+import cn.pingangrid.area.AreaNames;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.GridRef;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.FeatureCollection;
@@ -40,16 +41,16 @@ class BorderController {
     }
 
     private final BorderSegments segments;
-    private final Geography geography;
+    private final Areas areas;
     private final AuditTrail audit;
     private final Clock clock;
     private final CrossBorderDisputes crossBorder;
 
-    BorderController(BorderSegments segments, Geography geography, AuditTrail audit, Clock clock,
+    BorderController(BorderSegments segments, Areas areas, AuditTrail audit, Clock clock,
             CrossBorderDisputes crossBorder) {
         this.crossBorder = crossBorder;
         this.segments = segments;
-        this.geography = geography;
+        this.areas = areas;
         this.audit = audit;
         this.clock = clock;
     }
@@ -57,7 +58,7 @@ class BorderController {
     /** The segments as lines: the town border by neighbour ({@code kind=TOWN}) and village boundaries (VILLAGE). */
     @GetMapping("/border-segments")
     FeatureCollection segments(@RequestParam(required = false) String kind) {
-        return FeatureCollection.of(segments.list(kind(kind), AreaScope.current()).stream()
+        return FeatureCollection.of(segments.list(kind(kind)).stream()
                 .map(BorderSegment::toLineFeature).toList());
     }
 
@@ -68,9 +69,8 @@ class BorderController {
     @GetMapping("/border-zones")
     FeatureCollection zones(@RequestParam(required = false) String kind, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        AreaScope scope = AreaScope.current();
-        List<BorderSegment> visible = segments.list(kind(kind), scope);
-        Map<Long, Integer> counts = crossBorder.countsByZone(visible, date("from", from), date("to", to), scope);
+        List<BorderSegment> visible = segments.list(kind(kind));
+        Map<Long, Integer> counts = crossBorder.countsByZone(visible, date("from", from), date("to", to));
         return FeatureCollection.of(visible.stream().map(s -> {
             Feature zone = s.toZoneFeature();
             zone.properties().put("disputeCount", counts.get(s.getId()));
@@ -86,7 +86,7 @@ class BorderController {
     List<Map<String, Object>> crossBorderDisputes(@RequestParam(required = false) String village,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return crossBorder.list(village == null || village.isBlank() ? null : village.strip(), date("from", from),
-                date("to", to), AreaScope.current()).stream().map(f -> {
+                date("to", to)).stream().map(f -> {
                     Map<String, Object> row = answer(f.result(), f.dispute().villageCode());
                     row.put("id", f.dispute().id());
                     row.put("type", f.dispute().type());
@@ -105,7 +105,7 @@ class BorderController {
                 .noneMatch(a -> a.getAuthority().equals("ROLE_TOWN_OFFICE"))) {
             throw new RoleNotAllowedException("只有综治办可以修改边界敏感区宽度");
         }
-        segments.find(id, AreaScope.current()).orElseThrow(() -> BorderSegments.notFound(id));
+        segments.find(id).orElseThrow(() -> BorderSegments.notFound(id));
         if (request.zoneWidthM() == null) {
             throw new InvalidInputException("zoneWidthM", "缺少敏感区宽度（米）");
         }
@@ -122,19 +122,19 @@ class BorderController {
     Map<String, Object> check(@RequestParam double lng, @RequestParam double lat,
             @RequestParam(required = false) String crs) {
         Point point = InputCrs.parse("crs", crs).toStoredPoint(lng, lat);
-        Grid grid = geography.gridAt(point).filter(g -> AreaScope.current().seesGrid(g.getCode()))
-                .orElseThrow(() -> new NotFoundException("该点不在您负责的区域内"));
-        CrossBorderCheck.Result result = new CrossBorderCheck(segments.list(null, AreaScope.EVERYTHING).stream()
-                .map(BorderSegment::asZone).toList()).check(point, grid.getVillageCode());
-        return answer(result, grid.getVillageCode());
+        GridRef grid = areas.gridAt(point).orElseThrow(() -> new NotFoundException("该点不在您负责的区域内"));
+        CrossBorderCheck.Result result = new CrossBorderCheck(segments.allZones()).check(point,
+                grid.villageCode());
+        return answer(result, grid.villageCode());
     }
 
     private Map<String, Object> answer(CrossBorderCheck.Result result, String villageCode) {
+        AreaNames names = areas.names();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("villageCode", villageCode);
         answer.put("crossBorder", result.crossBorder());
         answer.put("villages", result.villageCodes().stream().map(code -> Map.of("code", code, "name",
-                geography.village(code).map(v -> v.getName()).orElse(code))).toList());
+                Objects.requireNonNullElse(names.villageName(code), code))).toList());
         answer.put("neighbours", result.neighbours());
         answer.put("segments", result.segmentIds());
         answer.put("segmentNames", result.segmentNames());

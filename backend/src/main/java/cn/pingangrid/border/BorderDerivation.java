@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.locationtech.jts.geom.Polygon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,12 +16,12 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.stereotype.Component;
 
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Geography;
+import cn.pingangrid.scope.SystemScope;
+import cn.pingangrid.scope.UnscopedPath;
+import cn.pingangrid.area.Areas;
 import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.Neighbours;
-import cn.pingangrid.area.Town;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.VillageRef;
 
 /**
  * Derives the border segments once the geography is there and none exist yet: the town outline split by
@@ -31,17 +32,17 @@ class BorderDerivation implements ApplicationListener<PayloadApplicationEvent<Ge
 
     private static final Logger log = LoggerFactory.getLogger(BorderDerivation.class);
 
-    private final Geography geography;
+    private final Areas areas;
     private final Neighbours neighbours;
     private final BorderSegments segments;
     private final Clock clock;
     private final int townWidthM;
     private final int villageWidthM;
 
-    BorderDerivation(Geography geography, Neighbours neighbours, BorderSegments segments, Clock clock,
+    BorderDerivation(Areas areas, Neighbours neighbours, BorderSegments segments, Clock clock,
             @Value("${pingan.border.town-zone-width-m:500}") int townWidthM,
             @Value("${pingan.border.village-zone-width-m:500}") int villageWidthM) {
-        this.geography = geography;
+        this.areas = areas;
         this.neighbours = neighbours;
         this.segments = segments;
         this.clock = clock;
@@ -51,25 +52,29 @@ class BorderDerivation implements ApplicationListener<PayloadApplicationEvent<Ge
 
     @Override
     public void onApplicationEvent(PayloadApplicationEvent<GeographyReady> event) {
+        SystemScope.run(UnscopedPath.BORDER_DERIVATION, this::derive);
+    }
+
+    private void derive() {
         if (segments.count() > 0) {
             return;
         }
-        Town town = geography.town().orElse(null);
+        Polygon town = areas.townBoundary().orElse(null);
         if (town == null) {
             return;
         }
         long started = System.nanoTime();
-        List<Village> villages = geography.villages(null, AreaScope.EVERYTHING);
-        Map<String, String> names = villages.stream().collect(Collectors.toMap(Village::getCode, Village::getName));
+        List<VillageRef> villages = areas.villages();
+        Map<String, String> names = villages.stream().collect(Collectors.toMap(VillageRef::code, VillageRef::name));
         List<BorderTracing.Side> villageSides = villages.stream()
-                .map(v -> new BorderTracing.Side(v.getCode(), v.getBoundary())).toList();
+                .map(v -> new BorderTracing.Side(v.code(), v.boundary())).toList();
         Map<String, Neighbours.Outline> byName = neighbours.all().stream()
                 .collect(Collectors.toMap(Neighbours.Outline::name, Function.identity(), (a, b) -> a));
         List<BorderTracing.Side> neighbourSides = byName.values().stream()
                 .map(n -> new BorderTracing.Side(n.name(), n.boundary())).toList();
 
         List<BorderSegment> derived = new ArrayList<>();
-        for (BorderTracing.Shared shared : BorderTracing.splitBySide(town.getBoundary(), neighbourSides,
+        for (BorderTracing.Shared shared : BorderTracing.splitBySide(town, neighbourSides,
                 villageSides)) {
             Neighbours.Outline n = byName.get(shared.key());
             derived.add(new BorderSegment(SegmentKind.TOWN, "与" + n.county() + n.name() + "交界"

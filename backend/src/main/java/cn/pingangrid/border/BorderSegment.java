@@ -24,12 +24,17 @@ import org.locationtech.jts.geom.MultiLineString;
 import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.MetricProjection;
 import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.scope.AreaBound;
 
 /**
  * A stretch of border with its sensitive zone: the area within {@code zoneWidthM} metres of the line (round caps,
  * computed in EPSG:4546). Changing the width recomputes the zone.
  */
 @Entity
+// the zones themselves are public (a dispute near another village's boundary is cross-border for everyone);
+// which segments a user lists, and what is counted in them, follow their area
+@AreaBound(villages = "villageCodes", contextForGridUsers = true, publicAttributes = { "id", "kind", "name",
+        "neighbourName", "neighbourCounty", "zone", "villageCodes" })
 @Table(name = "border_segment")
 public class BorderSegment {
 

@@ -2,76 +2,71 @@ package cn.pingangrid.border;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.ScopedQueries;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.locationtech.jts.geom.Geometry;
 
 /**
- * Border segments, cut to the caller's area in the query: a segment is visible when one of the villages along it
- * is visible to the caller.
+ * Border segments through {@link ScopedQueries}: a segment is listed when one of the villages along it is visible to
+ * the caller. Every zone, with the villages and neighbour it concerns, is public ({@link #allZones}).
  */
 @Repository
 @Transactional(readOnly = true)
 public class BorderSegments {
 
-    private final EntityManager em;
+    private final ScopedQueries queries;
 
-    BorderSegments(EntityManager em) {
-        this.em = em;
+    BorderSegments(ScopedQueries queries) {
+        this.queries = queries;
     }
 
-    List<BorderSegment> list(SegmentKind kind, AreaScope scope) {
-        StringBuilder jpql = new StringBuilder("select s from BorderSegment s where 1 = 1");
-        if (kind != null) {
-            jpql.append(" and s.kind = :kind");
-        }
-        if (!scope.wholeTown()) {
-            jpql.append(" and exists (select 1 from BorderSegment o join o.villageCodes v where o = s and v in :scope)");
-        }
-        TypedQuery<BorderSegment> q = em.createQuery(jpql + " order by s.kind, s.id", BorderSegment.class);
-        if (kind != null) {
-            q.setParameter("kind", kind);
-        }
-        if (!scope.wholeTown()) {
-            q.setParameter("scope", nonEmpty(scope.visibleVillages()));
-        }
-        return q.getResultList();
+    List<BorderSegment> list(SegmentKind kind) {
+        return queries.from(BorderSegment.class, "s").equal("s.kind", kind).orderBy("s.kind, s.id").list();
     }
 
-    Optional<BorderSegment> find(long id, AreaScope scope) {
-        return list(null, scope).stream().filter(s -> s.getId() == id).findFirst();
+    Optional<BorderSegment> find(long id) {
+        return queries.find(BorderSegment.class, id);
+    }
+
+    /** Every zone of the town, for deciding whether a point is cross-border (whoever asks, the zones are the same). */
+    List<CrossBorderCheck.Zone> allZones() {
+        Map<Long, Set<String>> villages = new HashMap<>();
+        for (Object[] row : queries.publicElements(BorderSegment.class, "villageCodes")) {
+            villages.computeIfAbsent((Long) row[0], id -> new TreeSet<>()).add((String) row[1]);
+        }
+        return queries.publicColumns(BorderSegment.class, "id", "kind", "name", "neighbourName", "neighbourCounty",
+                "zone").stream().map(r -> new CrossBorderCheck.Zone((Long) r[0], (SegmentKind) r[1], (String) r[2],
+                        (String) r[3], (String) r[4], villages.getOrDefault((Long) r[0], Set.of()), (Geometry) r[5]))
+                .toList();
     }
 
     long count() {
-        return em.createQuery("select count(s) from BorderSegment s", Long.class).getSingleResult();
+        return queries.from(BorderSegment.class, "s").count();
     }
 
     @Transactional
     void saveAll(List<BorderSegment> segments) {
-        segments.forEach(em::persist);
+        queries.addAll(segments);
     }
 
-    /** Changes the zone width of a visible segment in one transaction. */
+    /** Changes the zone width of a segment the caller sees, in one transaction. */
     @Transactional
     BorderSegment changeWidth(long id, int meters, java.time.Instant now) {
-        BorderSegment segment = em.find(BorderSegment.class, id);
-        if (segment == null) {
-            throw notFound(id);
-        }
+        BorderSegment segment = find(id).orElseThrow(() -> notFound(id));
         segment.changeZoneWidth(meters, now);
         return segment;
     }
 
     static cn.pingangrid.system.NotFoundException notFound(long id) {
         return new cn.pingangrid.system.NotFoundException("没有编号为 " + id + " 的边界段");
-    }
-
-    private static Set<String> nonEmpty(Set<String> codes) {
-        return codes.isEmpty() ? Set.of("-") : codes;
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
 
-import cn.pingangrid.area.AreaScope;
 import cn.pingangrid.dispute.DisputeLocation;
 import cn.pingangrid.dispute.DisputeLocations;
 
@@ -34,9 +33,9 @@ class CrossBorderDisputes {
     }
 
     /** Dispute count per segment id, for the segments the caller sees. */
-    Map<Long, Integer> countsByZone(List<BorderSegment> visible, LocalDate from, LocalDate to, AreaScope scope) {
+    Map<Long, Integer> countsByZone(List<BorderSegment> visible, LocalDate from, LocalDate to) {
         Map<Long, Integer> counts = new LinkedHashMap<>();
-        disputes.withinEach(zones(visible), from, to, scope).forEach((id, found) -> counts.put(id, found.size()));
+        disputes.withinEach(zones(visible), from, to).forEach((id, found) -> counts.put(id, found.size()));
         return counts;
     }
 
@@ -44,11 +43,13 @@ class CrossBorderDisputes {
      * The cross-border disputes the caller sees, optionally only those concerning {@code villageCode} (a dispute in
      * a village-boundary zone concerns both villages).
      */
-    List<Flagged> list(String villageCode, LocalDate from, LocalDate to, AreaScope scope) {
-        List<BorderSegment> all = segments.list(null, AreaScope.EVERYTHING);
-        CrossBorderCheck check = new CrossBorderCheck(all.stream().map(BorderSegment::asZone).toList());
+    List<Flagged> list(String villageCode, LocalDate from, LocalDate to) {
+        List<CrossBorderCheck.Zone> all = segments.allZones();
+        CrossBorderCheck check = new CrossBorderCheck(all);
+        Map<Long, Geometry> zones = new LinkedHashMap<>();
+        all.forEach(zone -> zones.put(zone.segmentId(), zone.zone()));
         Map<Long, DisputeLocation> candidates = new LinkedHashMap<>();
-        disputes.withinEach(zones(all), from, to, scope).values()
+        disputes.withinEach(zones, from, to).values()
                 .forEach(found -> found.forEach(d -> candidates.putIfAbsent(d.id(), d)));
         List<Flagged> flagged = new ArrayList<>();
         candidates.values().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).forEach(d -> {

@@ -21,12 +21,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Building;
-import cn.pingangrid.area.Geography;
+import cn.pingangrid.scope.SystemScope;
+import cn.pingangrid.scope.UnscopedPath;
+import cn.pingangrid.area.BuildingRef;
+import cn.pingangrid.area.Areas;
 import cn.pingangrid.area.GeographyReady;
-import cn.pingangrid.area.Grid;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.GridRef;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.geo.Wgs84;
 
 /**
@@ -69,7 +70,7 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
     private static final String[] GIVEN = { "伟", "芳", "军", "敏", "强", "丽", "勇", "艳", "杰", "娟", "涛", "明",
         "超", "霞", "平", "刚", "建国", "桂英", "志强", "秀兰", "海燕", "春花", "国华", "德明" };
 
-    private final Geography geography;
+    private final Areas areas;
     private final Disputes disputes;
     private final DisputeDeadlines deadlines;
     private final Clock clock;
@@ -77,8 +78,8 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
     private final STRtree gridIndex = new STRtree();
     private int pending;
 
-    DemoDisputes(Geography geography, Disputes disputes, DisputeDeadlines deadlines, Clock clock) {
-        this.geography = geography;
+    DemoDisputes(Areas areas, Disputes disputes, DisputeDeadlines deadlines, Clock clock) {
+        this.areas = areas;
         this.disputes = disputes;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -87,6 +88,10 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
     @Override
     @Transactional
     public void onApplicationEvent(PayloadApplicationEvent<GeographyReady> event) {
+        SystemScope.run(UnscopedPath.DEMO_DISPUTES, this::generate);
+    }
+
+    private void generate() {
         if (disputes.count() > 0) {
             return;
         }
@@ -94,18 +99,18 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
         Random random = new Random(SEED);
         LocalDate today = LocalDate.now(clock);
         LocalDate first = today.minusYears(2);
-        for (Village v : geography.villages(null, AreaScope.EVERYTHING)) {
-            villageNames.put(v.getCode(), v.getName());
+        for (VillageRef v : areas.villages()) {
+            villageNames.put(v.code(), v.name());
         }
-        for (Grid g : geography.grids(null, null, AreaScope.EVERYTHING)) {
-            gridIndex.insert(g.getBoundary().getEnvelopeInternal(), g);
+        for (GridRef g : areas.grids(null)) {
+            gridIndex.insert(g.boundary().getEnvelopeInternal(), g);
         }
         // a building picked at random: villages with more houses get more disputes, as they have more people
-        List<Building> all = new ArrayList<>();
+        List<BuildingRef> all = new ArrayList<>();
         for (String code : villageNames.keySet()) {
-            all.addAll(geography.buildings(null, null, code, AreaScope.EVERYTHING, 10_000));
+            all.addAll(areas.buildingsOfVillage(code));
         }
-        all.sort(java.util.Comparator.comparing(Building::getCode)); // the order the seed is applied in is fixed
+        all.sort(java.util.Comparator.comparing(BuildingRef::code)); // the order the seed is applied in is fixed
         int created = 0;
         for (int i = 0; i < BACKGROUND; i++) {
             LocalDate day = first.plusDays(random.nextInt((int) (today.toEpochDay() - first.toEpochDay()) + 1));
@@ -116,7 +121,7 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
         // three clusters: a forest boundary quarrel, unpaid wages at a works, a street of feuding neighbours
         DisputeType[] clusterTypes = { DisputeType.LAND_FOREST, DisputeType.WAGES, DisputeType.NEIGHBOURS };
         for (DisputeType type : clusterTypes) {
-            Building centre = all.get(random.nextInt(all.size()));
+            BuildingRef centre = all.get(random.nextInt(all.size()));
             LocalDate clusterStart = today.minusDays(60 + random.nextInt(300));
             for (int i = 0; i < PER_CLUSTER; i++) {
                 LocalDate day = clusterStart.plusDays(random.nextInt(45));
@@ -159,19 +164,19 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
     }
 
     /** The grid at a point from the in-memory index (a query per dispute would make loading slow). */
-    private Grid gridAt(Point point) {
+    private GridRef gridAt(Point point) {
         @SuppressWarnings("unchecked")
-        List<Grid> candidates = gridIndex.query(point.getEnvelopeInternal());
-        return candidates.stream().filter(g -> g.getBoundary().intersects(point))
-                .min(java.util.Comparator.comparing(Grid::getCode)).orElse(null);
+        List<GridRef> candidates = gridIndex.query(point.getEnvelopeInternal());
+        return candidates.stream().filter(g -> g.boundary().intersects(point))
+                .min(java.util.Comparator.comparing(GridRef::code)).orElse(null);
     }
 
     private boolean create(Random random, Point point, DisputeType type, LocalDate day, LocalDate today) {
-        Grid grid = gridAt(point);
+        GridRef grid = gridAt(point);
         if (grid == null) {
             return false;
         }
-        String villageCode = grid.getVillageCode();
+        String villageCode = grid.villageCode();
         String villageName = villageNames.get(villageCode);
         int roll = random.nextInt(100);
         Severity severity = roll < 80 ? Severity.ORDINARY : roll < 96 ? Severity.SERIOUS : Severity.MAJOR;
@@ -184,7 +189,7 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
         }
         String[] texts = SITUATIONS.get(type);
         LocalDate occurred = day.minusDays(random.nextInt(5));
-        var registration = new Dispute.Registration(point, villageCode, grid.getCode(), villageName,
+        var registration = new Dispute.Registration(point, villageCode, grid.code(), villageName,
                 day, occurred, villageName + "治保会", texts[random.nextInt(texts.length)],
                 "网格员上门了解情况", null, type, severity,
                 DisputeSource.values()[random.nextInt(DisputeSource.values().length)], parties,
@@ -264,8 +269,8 @@ class DemoDisputes implements ApplicationListener<PayloadApplicationEvent<Geogra
         return day.atTime(hour, 0).atZone(zone).toInstant();
     }
 
-    private static Point jitter(Building building, Random random, double degrees) {
-        Point p = building.getFootprint().getInteriorPoint();
+    private static Point jitter(BuildingRef building, Random random, double degrees) {
+        Point p = building.footprint().getInteriorPoint();
         return Wgs84.point(p.getX() + (random.nextDouble() - 0.5) * degrees,
                 p.getY() + (random.nextDouble() - 0.5) * degrees);
     }

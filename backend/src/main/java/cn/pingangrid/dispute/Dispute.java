@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -33,6 +35,7 @@ import static cn.pingangrid.dispute.DisputeStatus.REFERRED;
 import static cn.pingangrid.dispute.DisputeStatus.REGISTERED;
 import static cn.pingangrid.dispute.DisputeStatus.RESOLVED;
 import static cn.pingangrid.dispute.DisputeStatus.UNRESOLVED;
+import cn.pingangrid.scope.AreaBound;
 
 /**
  * 矛盾纠纷: one row of the register (attachment 2's columns) with its place, classification, parties and the
@@ -47,6 +50,7 @@ import static cn.pingangrid.dispute.DisputeStatus.UNRESOLVED;
  * </pre>
  */
 @Entity
+@AreaBound(village = "villageCode", grid = "gridCode", referralUnit = "referralUnit")
 public class Dispute {
 
     static final int MAX_TEXT = 2000;
@@ -176,33 +180,63 @@ public class Dispute {
         return d;
     }
 
+    /**
+     * The workflow as one table: for each step, the statuses it may be taken from and the status it leads to
+     * (null: the status stays, as for 交办). {@link #allowedActions} and every step read it, so the buttons a user
+     * sees and the steps the server accepts cannot drift apart. Guards beyond the status (上报镇 only from village
+     * level) are in {@link #allows}.
+     */
+    record Step(Set<DisputeStatus> from, DisputeStatus to) {
+    }
+
+    static final Map<DisputeAction, Step> STEPS;
+    static {
+        Map<DisputeAction, Step> steps = new EnumMap<>(DisputeAction.class);
+        steps.put(DisputeAction.ACCEPT, new Step(EnumSet.of(REGISTERED), ACCEPTED));
+        steps.put(DisputeAction.START_MEDIATION, new Step(EnumSet.of(ACCEPTED, ESCALATED), MEDIATING));
+        steps.put(DisputeAction.RESOLVE, new Step(EnumSet.of(MEDIATING, REFERRED), RESOLVED));
+        steps.put(DisputeAction.FAIL_TO_RESOLVE, new Step(EnumSet.of(MEDIATING, REFERRED), UNRESOLVED));
+        steps.put(DisputeAction.ESCALATE_TO_TOWN, new Step(EnumSet.of(REGISTERED, ACCEPTED, MEDIATING, UNRESOLVED),
+                ESCALATED));
+        steps.put(DisputeAction.REFER, new Step(EnumSet.of(MEDIATING, UNRESOLVED, ESCALATED), REFERRED));
+        steps.put(DisputeAction.CLOSE, new Step(EnumSet.of(RESOLVED), CLOSED));
+        steps.put(DisputeAction.FOLLOW_UP_VISIT, new Step(EnumSet.of(CLOSED, FOLLOWED_UP), FOLLOWED_UP));
+        steps.put(DisputeAction.ASSIGN, new Step(EnumSet.copyOf(DisputeStatus.OPEN), null));
+        STEPS = Collections.unmodifiableMap(steps);
+    }
+
+    /** Whether {@code action} may be taken now: the table's statuses plus the step's own guard. */
+    boolean allows(DisputeAction action) {
+        Step step = STEPS.get(action);
+        if (step == null || !step.from().contains(status)) {
+            return false;
+        }
+        return action != DisputeAction.ESCALATE_TO_TOWN || level == HandlingLevel.VILLAGE;
+    }
+
     void accept(String actor, String note, Instant now) {
-        move(DisputeAction.ACCEPT, EnumSet.of(REGISTERED), ACCEPTED, actor, note, now);
+        move(DisputeAction.ACCEPT, actor, note, now);
     }
 
     void startMediation(String actor, String note, Instant now) {
-        move(DisputeAction.START_MEDIATION, EnumSet.of(ACCEPTED, ESCALATED), MEDIATING, actor, note, now);
+        move(DisputeAction.START_MEDIATION, actor, note, now);
     }
 
     /** 已化解 at the current handling level, which is what 小事不出村 / 大事不出镇 count. */
     void resolve(String actor, String note, Instant now, LocalDate today) {
-        move(DisputeAction.RESOLVE, EnumSet.of(MEDIATING, REFERRED), RESOLVED, actor, note, now);
+        move(DisputeAction.RESOLVE, actor, note, now);
         resolvedOn = today;
         resolvedLevel = level;
         overdue = false;
     }
 
     void failToResolve(String actor, String note, Instant now) {
-        move(DisputeAction.FAIL_TO_RESOLVE, EnumSet.of(MEDIATING, REFERRED), UNRESOLVED, actor, note, now);
+        move(DisputeAction.FAIL_TO_RESOLVE, actor, note, now);
     }
 
     /** 上报镇: only from village level; the town's default deadline starts (a later set deadline is kept). */
     void escalateToTown(String actor, String note, Instant now, LocalDate today, DisputeDeadlines deadlines) {
-        if (level != HandlingLevel.VILLAGE) {
-            throw new IllegalTransitionException(status, DisputeAction.ESCALATE_TO_TOWN);
-        }
-        move(DisputeAction.ESCALATE_TO_TOWN, EnumSet.of(REGISTERED, ACCEPTED, MEDIATING, UNRESOLVED), ESCALATED,
-                actor, note, now);
+        move(DisputeAction.ESCALATE_TO_TOWN, actor, note, now);
         level = HandlingLevel.TOWN;
         restartDeadline(today, deadlines);
     }
@@ -214,8 +248,8 @@ public class Dispute {
             throw new InvalidInputException("channel", "移交须选择对接渠道");
         }
         requireText("unit", unit, "移交须写明接收单位");
-        move(DisputeAction.REFER, EnumSet.of(MEDIATING, UNRESOLVED, ESCALATED), REFERRED, actor,
-                "移交" + unit.strip() + "（" + channel.label() + "）" + (note == null || note.isBlank() ? "" : "：" + note),
+        requireAllowed(DisputeAction.REFER);
+        move(DisputeAction.REFER, actor, "移交" + unit.strip() + "（" + channel.label() + "）" + (note == null || note.isBlank() ? "" : "：" + note),
                 now);
         referralChannel = channel;
         referralUnit = unit.strip();
@@ -226,19 +260,17 @@ public class Dispute {
     }
 
     void close(String actor, String note, Instant now) {
-        move(DisputeAction.CLOSE, EnumSet.of(RESOLVED), CLOSED, actor, note, now);
+        move(DisputeAction.CLOSE, actor, note, now);
     }
 
     /** 回访: after 办结; may be repeated. */
     void recordFollowUpVisit(String actor, String note, Instant now) {
-        move(DisputeAction.FOLLOW_UP_VISIT, EnumSet.of(CLOSED, FOLLOWED_UP), FOLLOWED_UP, actor, note, now);
+        move(DisputeAction.FOLLOW_UP_VISIT, actor, note, now);
     }
 
     /** 交办 (town office): responsible unit, person and deadline; not once the case has an outcome. */
     void assign(String unit, String person, LocalDate newDeadline, String actor, Instant now, LocalDate today) {
-        if (!status.open()) {
-            throw new IllegalTransitionException(status, DisputeAction.ASSIGN);
-        }
+        requireAllowed(DisputeAction.ASSIGN);
         requireText("responsibleUnit", unit, "须写明责任单位");
         requireText("responsiblePerson", person, "须写明责任人");
         if (newDeadline == null) {
@@ -251,8 +283,8 @@ public class Dispute {
         responsiblePerson = person.strip();
         deadline = newDeadline;
         overdue = false;
-        append(now, actor, DisputeAction.ASSIGN, "责任单位 " + responsibleUnit + "，责任人 " + responsiblePerson
-                + "，期限 " + deadline);
+        move(DisputeAction.ASSIGN, actor, "责任单位 " + responsibleUnit + "，责任人 " + responsiblePerson
+                + "，期限 " + deadline, now);
     }
 
     /**
@@ -280,26 +312,10 @@ public class Dispute {
         return this;
     }
 
-    /** The steps the current status allows, for the UI's buttons. */
+    /** The steps allowed now, for the UI's buttons: exactly those {@link #move} would accept. */
     Set<DisputeAction> allowedActions() {
         Set<DisputeAction> allowed = EnumSet.noneOf(DisputeAction.class);
-        switch (status) {
-            case REGISTERED -> allowed.add(DisputeAction.ACCEPT);
-            case ACCEPTED -> allowed.add(DisputeAction.START_MEDIATION);
-            case MEDIATING -> allowed.addAll(EnumSet.of(DisputeAction.RESOLVE, DisputeAction.FAIL_TO_RESOLVE,
-                    DisputeAction.REFER));
-            case UNRESOLVED, ESCALATED -> allowed.add(DisputeAction.REFER);
-            case REFERRED -> allowed.addAll(EnumSet.of(DisputeAction.RESOLVE, DisputeAction.FAIL_TO_RESOLVE));
-            case RESOLVED -> allowed.add(DisputeAction.CLOSE);
-            case CLOSED, FOLLOWED_UP -> allowed.add(DisputeAction.FOLLOW_UP_VISIT);
-        }
-        if (status == ESCALATED) {
-            allowed.add(DisputeAction.START_MEDIATION);
-        }
-        if (level == HandlingLevel.VILLAGE
-                && EnumSet.of(REGISTERED, ACCEPTED, MEDIATING, UNRESOLVED).contains(status)) {
-            allowed.add(DisputeAction.ESCALATE_TO_TOWN);
-        }
+        STEPS.keySet().stream().filter(this::allows).forEach(allowed::add);
         return allowed;
     }
 
@@ -311,12 +327,19 @@ public class Dispute {
         overdue = false;
     }
 
-    private void move(DisputeAction action, Set<DisputeStatus> from, DisputeStatus to, String actor, String note,
-            Instant now) {
-        if (!from.contains(status)) {
+    private void requireAllowed(DisputeAction action) {
+        if (!allows(action)) {
             throw new IllegalTransitionException(status, action);
         }
-        status = to;
+    }
+
+    /** Takes a step of the table: refused with a 409 unless {@link #allows}, then the new status and the entry. */
+    private void move(DisputeAction action, String actor, String note, Instant now) {
+        requireAllowed(action);
+        DisputeStatus to = STEPS.get(action).to();
+        if (to != null) {
+            status = to;
+        }
         append(now, actor, action, note);
     }
 

@@ -22,10 +22,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.account.Role;
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Grid;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.scope.ScopedQuery;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.GridRef;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.geo.BoundingBox;
 import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.FeatureCollection;
@@ -45,42 +45,41 @@ class DisputeController {
     private final Disputes disputes;
     private final DisputeView view;
     private final DisputeEventStream stream;
-    private final Geography geography;
+    private final Areas areas;
     private final java.time.Clock clock;
 
     DisputeController(DisputeRegister register, Disputes disputes, DisputeView view, DisputeEventStream stream,
-            Geography geography, java.time.Clock clock) {
+            Areas areas, java.time.Clock clock) {
         this.clock = clock;
         this.register = register;
         this.disputes = disputes;
         this.view = view;
         this.stream = stream;
-        this.geography = geography;
+        this.areas = areas;
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody DisputeRegister.NewDispute request) {
+    ResponseEntity<DisputeDetail> create(@Valid @RequestBody DisputeRegister.NewDispute request) {
         CurrentUser user = CurrentUser.current();
         DisputeRegister.Registered registered = register.register(request, user);
-        Map<String, Object> body = view.detail(registered.dispute(), user);
-        body.put("duplicates", nearby(registered.duplicates()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+        return ResponseEntity.status(HttpStatus.CREATED).body(view.detail(registered.dispute(), user)
+                .withDuplicates(DisputeView.duplicates(registered.duplicates())));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> one(@PathVariable long id) {
+    DisputeDetail one(@PathVariable long id) {
         CurrentUser user = CurrentUser.current();
         return view.detail(register.get(id, user), user);
     }
 
     @PostMapping("/{id}/transitions")
-    Map<String, Object> transition(@PathVariable long id, @Valid @RequestBody DisputeRegister.Transition request) {
+    DisputeDetail transition(@PathVariable long id, @Valid @RequestBody DisputeRegister.Transition request) {
         CurrentUser user = CurrentUser.current();
         return view.detail(register.transition(id, request, user), user);
     }
 
     @PutMapping("/{id}/assignment")
-    Map<String, Object> assign(@PathVariable long id, @Valid @RequestBody DisputeRegister.Assignment request) {
+    DisputeDetail assign(@PathVariable long id, @Valid @RequestBody DisputeRegister.Assignment request) {
         CurrentUser user = CurrentUser.current();
         return view.detail(register.assign(id, request, user), user);
     }
@@ -95,8 +94,7 @@ class DisputeController {
         if (max < 1 || max > MAX_LIMIT) {
             throw new InvalidInputException("limit", "须在 1 到 " + MAX_LIMIT + " 之间");
         }
-        DisputeFilter filter = filter(bbox, from, to, type, status, severity, village);
-        List<Dispute> found = disputes.list(filter, max + 1);
+        List<Dispute> found = disputes.list(filter(bbox, from, to, type, status, severity, village), max + 1);
         Map<String, String> names = view.villageNames();
         return new FeatureCollection(found.stream().limit(max).map(d -> view.feature(d, names)).toList(),
                 found.size() > max);
@@ -115,7 +113,7 @@ class DisputeController {
             throw new InvalidInputException("zoom", "须在 0 到 22 之间");
         }
         boolean byGrid = zoom >= 13;
-        DisputeFilter filter = filter(bbox, from, to, type, status, severity, null);
+        var filter = filter(bbox, from, to, type, status, severity, null);
         List<Feature> features = new ArrayList<>();
         for (Object[] row : disputes.countsBy(filter, byGrid ? "d.gridCode" : "d.villageCode")) {
             String code = (String) row[0];
@@ -124,19 +122,19 @@ class DisputeController {
             p.put("unit", byGrid ? "grid" : "village");
             Point at;
             if (byGrid) {
-                Grid grid = geography.grid(code).orElse(null);
+                GridRef grid = areas.grid(code).orElse(null);
                 if (grid == null) {
                     continue;
                 }
-                p.put("name", grid.getName());
-                at = grid.getBoundary().getInteriorPoint();
+                p.put("name", grid.name());
+                at = grid.boundary().getInteriorPoint();
             } else {
-                Village village = geography.village(code).orElse(null);
+                VillageRef village = areas.village(code).orElse(null);
                 if (village == null) {
                     continue;
                 }
-                p.put("name", village.getName());
-                at = village.getBoundary().getInteriorPoint();
+                p.put("name", village.name());
+                at = village.boundary().getInteriorPoint();
             }
             at.setSRID(Wgs84.SRID);
             p.put("count", ((Number) row[1]).longValue());
@@ -149,13 +147,13 @@ class DisputeController {
 
     /** 重复提示 before registering: open disputes of the type within 200 m in the last 90 days. */
     @GetMapping("/nearby")
-    List<Map<String, Object>> nearbyOpen(@RequestParam(required = false) Double lng,
+    List<DisputeDetail.Duplicate> nearbyOpen(@RequestParam(required = false) Double lng,
             @RequestParam(required = false) Double lat, @RequestParam(required = false) String crs,
             @RequestParam String type) {
         CurrentUser user = CurrentUser.current();
         DisputeRegister.Placement place = register.place(lng, lat, crs, null, user);
-        return nearby(disputes.openNearby(place.point(), Coded.parse(DisputeType.class, "type", type),
-                LocalDate.now(clock).minusDays(DisputeRegister.DUPLICATE_DAYS), user, null));
+        return DisputeView.duplicates(disputes.openNearby(place.point(), Coded.parse(DisputeType.class, "type", type),
+                LocalDate.now(clock).minusDays(DisputeRegister.DUPLICATE_DAYS), null));
     }
 
     /** Sensitive reports as they are registered (server-sent events), for the town office. */
@@ -167,11 +165,11 @@ class DisputeController {
         return stream.subscribe();
     }
 
-    private DisputeFilter filter(String bbox, String from, String to, String type, String status, String severity,
+    private ScopedQuery<Dispute> filter(String bbox, String from, String to, String type, String status, String severity,
             String village) {
-        DisputeFilter filter = DisputeFilter.scopedTo(CurrentUser.current());
+        ScopedQuery<Dispute> filter = disputes.query();
         if (bbox != null) {
-            filter.intersects(BoundingBox.parse("bbox", bbox).toPolygon());
+            filter.intersects("d.location", BoundingBox.parse("bbox", bbox).toPolygon());
         }
         LocalDate fromDate = from == null || from.isBlank() ? null : DisputeRegister.date("from", from);
         LocalDate toDate = to == null || to.isBlank() ? null : DisputeRegister.date("to", to);
@@ -189,18 +187,5 @@ class DisputeController {
             filter.equal("d.villageCode", village);
         }
         return filter;
-    }
-
-    private static List<Map<String, Object>> nearby(List<Disputes.Nearby> found) {
-        return found.stream().map(n -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", n.dispute().getId());
-            m.put("type", DisputeView.code(n.dispute().getType()));
-            m.put("status", DisputeView.code(n.dispute().getStatus()));
-            m.put("occurredOn", n.dispute().getOccurredOn().toString());
-            m.put("distanceMeters", Math.round(n.distanceMeters()));
-            m.put("summary", DisputeView.shorten(n.dispute().getSituation(), 60));
-            return m;
-        }).toList();
     }
 }

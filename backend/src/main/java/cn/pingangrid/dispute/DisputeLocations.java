@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.persistence.EntityManager;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -13,21 +12,22 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.ScopedQueries;
 import cn.pingangrid.geo.Wgs84;
 
 /**
- * The dispute module's read API for other modules: the disputes inside an area that arose in a period, cut to a
- * caller's area scope. The spatial predicate and the scope run in the database (indexed on PostGIS).
+ * The dispute module's read API for other modules: the disputes inside an area that arose in a period, cut to the
+ * caller's scope by {@link ScopedQueries}. The spatial predicate and the scope run in the database (indexed on
+ * PostGIS).
  */
 @Service
 @Transactional(readOnly = true)
 public class DisputeLocations {
 
-    private final EntityManager em;
+    private final ScopedQueries queries;
 
-    DisputeLocations(EntityManager em) {
-        this.em = em;
+    DisputeLocations(ScopedQueries queries) {
+        this.queries = queries;
     }
 
     /**
@@ -35,10 +35,9 @@ public class DisputeLocations {
      * {@code from}..{@code to} (both inclusive, either may be null), ordered by id. {@code type} and {@code status}
      * are the stable codes (e.g. {@code LAND_FOREST}, {@code MEDIATING}).
      */
-    public List<DisputeLocation> within(Geometry area, LocalDate from, LocalDate to, AreaScope scope) {
-        return DisputeFilter.scopedTo(scope).intersects(area).between("d.occurredOn", from, to)
-                .query(em, "select d", "order by d.id", Dispute.class).getResultList().stream()
-                .map(DisputeLocations::location).toList();
+    public List<DisputeLocation> within(Geometry area, LocalDate from, LocalDate to) {
+        return queries.from(Dispute.class, "d").intersects("d.location", area).between("d.occurredOn", from, to)
+                .orderBy("d.id").list().stream().map(DisputeLocations::location).toList();
     }
 
     /**
@@ -46,14 +45,14 @@ public class DisputeLocations {
      * then prepared geometries sort the candidates into areas, instead of one query per area.
      */
     public <K> Map<K, List<DisputeLocation>> withinEach(Map<K, ? extends Geometry> areas, LocalDate from,
-            LocalDate to, AreaScope scope) {
+            LocalDate to) {
         Map<K, List<DisputeLocation>> result = new LinkedHashMap<>();
         if (areas.isEmpty()) {
             return result;
         }
         Envelope extent = new Envelope();
         areas.values().forEach(area -> extent.expandToInclude(area.getEnvelopeInternal()));
-        List<DisputeLocation> candidates = within(Wgs84.FACTORY.toGeometry(extent), from, to, scope);
+        List<DisputeLocation> candidates = within(Wgs84.FACTORY.toGeometry(extent), from, to);
         areas.forEach((key, area) -> {
             PreparedGeometry prepared = PreparedGeometryFactory.prepare(area);
             result.put(key, candidates.stream().filter(d -> prepared.intersects(d.location())).toList());
@@ -62,22 +61,19 @@ public class DisputeLocations {
     }
 
     /** The disputes with these ids that {@code scope} sees (others are simply absent). */
-    public List<DisputeLocation> byIds(java.util.Collection<Long> ids, AreaScope scope) {
+    public List<DisputeLocation> byIds(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return DisputeFilter.scopedTo(scope).in("d.id", java.util.Set.copyOf(ids))
-                .query(em, "select d", "order by d.id", Dispute.class).getResultList().stream()
-                .map(DisputeLocations::location).toList();
+        return queries.from(Dispute.class, "d").in("d.id", java.util.Set.copyOf(ids)).orderBy("d.id").list()
+                .stream().map(DisputeLocations::location).toList();
     }
 
     /** One row per dispute registered (排查时间) in {@code from}..{@code to} in {@code scope}: what KPIs count. */
-    public List<DisputeOutcome> outcomes(LocalDate from, LocalDate to, AreaScope scope) {
-        return DisputeFilter.scopedTo(scope).between("d.sweptOn", from, to)
-                .query(em, "select new cn.pingangrid.dispute.DisputeOutcome(d.id, d.villageCode, d.status, d.level, "
-                        + "d.resolvedLevel, d.overdue, d.sweptOn, d.resolvedOn)", "order by d.id",
-                        DisputeOutcome.class)
-                .getResultList();
+    public List<DisputeOutcome> outcomes(LocalDate from, LocalDate to) {
+        return queries.from(Dispute.class, "d").between("d.sweptOn", from, to).select(
+                "new cn.pingangrid.dispute.DisputeOutcome(d.id, d.villageCode, d.status, d.level, d.resolvedLevel, "
+                        + "d.overdue, d.sweptOn, d.resolvedOn)", "order by d.id", DisputeOutcome.class);
     }
 
     private static DisputeLocation location(Dispute d) {

@@ -27,11 +27,13 @@ import org.springframework.web.ErrorResponseException;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.account.Role;
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Building;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Grid;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.scope.SystemScope;
+import cn.pingangrid.scope.UnscopedPath;
+import cn.pingangrid.area.BuildingRef;
+import cn.pingangrid.area.AreaNames;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.GridRef;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.InputCrs;
 import cn.pingangrid.system.Dates;
@@ -54,16 +56,16 @@ class DisputeRegister {
     static final int DUPLICATE_DAYS = 90;
 
     private final Disputes disputes;
-    private final Geography geography;
+    private final Areas areas;
     private final AuditTrail audit;
     private final DisputeDeadlines deadlines;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    DisputeRegister(Disputes disputes, Geography geography, AuditTrail audit, DisputeDeadlines deadlines, Clock clock,
+    DisputeRegister(Disputes disputes, Areas areas, AuditTrail audit, DisputeDeadlines deadlines, Clock clock,
             ApplicationEventPublisher events) {
         this.disputes = disputes;
-        this.geography = geography;
+        this.areas = areas;
         this.audit = audit;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -91,7 +93,7 @@ class DisputeRegister {
     record Registered(Dispute dispute, List<Disputes.Nearby> duplicates) {
     }
 
-    record Placement(Point point, Grid grid, Village village) {
+    record Placement(Point point, AreaNames.Grid grid, AreaNames.Village village) {
     }
 
     record Transition(@Size(max = 32) String action, @Size(max = 1000) String note, @Size(max = 16) String channel,
@@ -112,7 +114,7 @@ class DisputeRegister {
             events.publishEvent(new SensitiveDisputeReported(dispute.getId()));
         }
         List<Disputes.Nearby> duplicates = disputes.openNearby(dispute.getLocation(), dispute.getType(),
-                LocalDate.now(clock).minusDays(DUPLICATE_DAYS), user, dispute.getId());
+                LocalDate.now(clock).minusDays(DUPLICATE_DAYS), dispute.getId());
         return new Registered(dispute.withDetail(), duplicates);
     }
 
@@ -209,8 +211,8 @@ class DisputeRegister {
             throw new InvalidInputException("amountYuan", "涉及金额须为不超过 12 位整数的非负数");
         }
         String sweptBy = text("sweptBy", r.sweptBy(), 64, false);
-        return new Dispute.Registration(place.point(), place.village().getCode(), place.grid().getCode(),
-                place.village().getName(), sweptOn, occurredOn, sweptBy == null ? user.displayName() : sweptBy,
+        return new Dispute.Registration(place.point(), place.village().code(), place.grid().code(),
+                place.village().name(), sweptOn, occurredOn, sweptBy == null ? user.displayName() : sweptBy,
                 situation, text("measures", r.measures(), Dispute.MAX_TEXT, false),
                 text("remarks", r.remarks(), 1000, false), Coded.parse(DisputeType.class, "type", r.type()),
                 Coded.parse(Severity.class, "severity", r.severity()),
@@ -234,10 +236,10 @@ class DisputeRegister {
             if (!code.matches("\\d{19}")) {
                 throw new InvalidInputException("building", "楼栋代码须为 19 位数字");
             }
-            point = geography.buildings(null, code.substring(0, 14), null, AreaScope.EVERYTHING, 10_000).stream()
-                    .filter(b -> b.getCode().equals(code)).map(Building::getFootprint).findFirst()
-                    .map(f -> f.getInteriorPoint())
-                    .orElseThrow(() -> new InvalidInputException("building", "没有代码为 " + code + " 的楼栋"));
+            // a building outside the caller's area is as unknown as one that does not exist
+            point = areas.building(code).map(b -> b.footprint().getInteriorPoint())
+                    .orElseThrow(() -> new InvalidInputException("building", "没有代码为 " + code
+                            + " 的楼栋，或不在您负责的区域内"));
             point.setSRID(cn.pingangrid.geo.Wgs84.SRID);
         } else {
             if (lng == null) {
@@ -248,25 +250,23 @@ class DisputeRegister {
             }
             point = inputCrs.toStoredPoint(lng, lat);
         }
-        Grid grid = geography.gridAt(point).orElseThrow(() -> new InvalidInputException("location",
-                "该点（经度 " + round(point.getX()) + "，纬度 " + round(point.getY()) + "）不在本镇范围内"));
-        if (!user.area().seesGrid(grid.getCode())) {
-            throw new InvalidInputException("location", "该点位于" + grid.getName() + "，不在您负责的区域内");
-        }
-        Village village = geography.village(grid.getVillageCode()).orElseThrow();
-        return new Placement(point, grid, village);
+        GridRef grid = areas.gridAt(point).orElseThrow(() -> new InvalidInputException("location",
+                "该点（经度 " + round(point.getX()) + "，纬度 " + round(point.getY()) + "）"
+                        + (areas.inTown(point) ? "不在您负责的区域内" : "不在本镇范围内")));
+        AreaNames names = areas.names();
+        return new Placement(point, names.grids().get(grid.code()), names.villages().get(grid.villageCode()));
     }
 
     @Transactional(readOnly = true)
     Dispute get(long id, CurrentUser user) {
-        return disputes.find(id, user).orElseThrow(() -> notFound(id)).withDetail();
+        return disputes.find(id).orElseThrow(() -> notFound(id)).withDetail();
     }
 
     Dispute transition(long id, Transition request, CurrentUser user) {
         if (!user.hasAny(HANDLING_ROLES) && !user.has(Role.MEDIATOR)) {
             throw new RoleNotAllowedException("您的角色只能查看纠纷，不能办理");
         }
-        Dispute dispute = disputes.find(id, user).orElseThrow(() -> notFound(id));
+        Dispute dispute = disputes.find(id).orElseThrow(() -> notFound(id));
         DisputeAction action = Coded.parse(DisputeAction.class, "action", request.action());
         String actor = user.username();
         var now = clock.instant();
@@ -292,7 +292,7 @@ class DisputeRegister {
         if (!user.has(Role.TOWN_OFFICE)) {
             throw new RoleNotAllowedException("只有综治办可以交办纠纷");
         }
-        Dispute dispute = disputes.find(id, user).orElseThrow(() -> notFound(id));
+        Dispute dispute = disputes.find(id).orElseThrow(() -> notFound(id));
         LocalDate deadline = request.deadline() == null || request.deadline().isBlank() ? null
                 : date("deadline", request.deadline());
         dispute.assign(request.responsibleUnit(), request.responsiblePerson(), deadline, user.username(),
@@ -304,8 +304,9 @@ class DisputeRegister {
     /** What the town office's map shows for a sensitive report: grid and place, no personal data. */
     @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
     Map<String, Object> sensitiveReport(long id) {
-        Dispute d = disputes.find(id, new CurrentUser("system", "系统", null, java.util.Set.of(),
-                AreaScope.EVERYTHING)).orElseThrow();
+        // sent to the town's subscribers after the registering request committed, whoever registered it
+        Dispute d = SystemScope.call(UnscopedPath.SENSITIVE_REPORTS, () -> disputes.find(id)).orElseThrow();
+        AreaNames names = areas.names();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("id", d.getId());
         report.put("type", d.getType().name());
@@ -315,9 +316,9 @@ class DisputeRegister {
         report.put("lng", d.getLocation().getX());
         report.put("lat", d.getLocation().getY());
         report.put("villageCode", d.getVillageCode());
-        report.put("villageName", geography.village(d.getVillageCode()).map(Village::getName).orElse(null));
+        report.put("villageName", names.villageName(d.getVillageCode()));
         report.put("gridCode", d.getGridCode());
-        report.put("gridName", geography.grid(d.getGridCode()).map(Grid::getName).orElse(null));
+        report.put("gridName", names.gridName(d.getGridCode()));
         report.put("situation", DisputeView.shorten(d.getSituation(), 80));
         report.put("occurredOn", d.getOccurredOn().toString());
         return report;

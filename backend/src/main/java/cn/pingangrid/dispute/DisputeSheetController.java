@@ -52,7 +52,7 @@ class DisputeSheetController {
     @Transactional(readOnly = true)
     ResponseEntity<byte[]> export(@RequestParam(required = false) String village,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        DisputeFilter filter = DisputeFilter.scopedTo(CurrentUser.current());
+        var filter = disputes.query();
         LocalDate fromDate = from == null || from.isBlank() ? null : DisputeRegister.date("from", from);
         LocalDate toDate = to == null || to.isBlank() ? null : DisputeRegister.date("to", to);
         filter.between("d.sweptOn", fromDate, toDate);
@@ -62,8 +62,7 @@ class DisputeSheetController {
             }
             filter.equal("d.villageCode", village);
         }
-        List<Dispute> found = filter.query(disputesEm(), "select d", "order by d.sweptOn, d.id", Dispute.class)
-                .setMaxResults(MAX_EXPORT_ROWS).getResultList();
+        List<Dispute> found = filter.orderBy("d.sweptOn, d.id").list(MAX_EXPORT_ROWS);
         Map<String, String> names = view.villageNames();
         String subtitle = (village == null || village.isBlank() ? "全部" : names.getOrDefault(village, village))
                 + (fromDate == null && toDate == null ? "" : "，" + (fromDate == null ? "" : fromDate) + " 至 "
@@ -91,9 +90,5 @@ class DisputeSheetController {
         }
         List<Long> ids = register.importSheet(lines, CurrentUser.current());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("imported", ids.size(), "ids", ids));
-    }
-
-    private jakarta.persistence.EntityManager disputesEm() {
-        return disputes.entityManager();
     }
 }

@@ -17,6 +17,8 @@ public enum DisputeStatus implements Coded {
 
     /** Resolved and after: the case has an outcome, no deadline runs. */
     public static final Set<DisputeStatus> CONCLUDED = EnumSet.of(RESOLVED, CLOSED, FOLLOWED_UP);
+    /** Every status with the case still in hand (not yet 化解/办结/回访). */
+    public static final Set<DisputeStatus> OPEN = EnumSet.complementOf(EnumSet.copyOf(CONCLUDED));
 
     private final String label;
 

@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.account.Role;
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Grid;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.AreaNames;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.GridRef;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.Feature;
 
@@ -24,12 +24,16 @@ import cn.pingangrid.geo.Feature;
 @Component
 class DisputeView {
 
-    private final Geography geography;
+    private final Areas areas;
     private final AuditTrail audit;
 
-    DisputeView(Geography geography, AuditTrail audit) {
-        this.geography = geography;
+    DisputeView(Areas areas, AuditTrail audit) {
+        this.areas = areas;
         this.audit = audit;
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     static boolean handles(Dispute d, CurrentUser user) {
@@ -45,7 +49,7 @@ class DisputeView {
 
     Map<String, String> villageNames() {
         Map<String, String> names = new HashMap<>();
-        geography.villages(null, AreaScope.EVERYTHING).forEach(v -> names.put(v.getCode(), v.getName()));
+        areas.names().villages().forEach((code, village) -> names.put(code, village.name()));
         return names;
     }
 
@@ -73,62 +77,44 @@ class DisputeView {
     }
 
     /** The whole record, with the timeline and the steps allowed now; parties masked unless the caller handles it. */
-    Map<String, Object> detail(Dispute d, CurrentUser user) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", d.getId());
-        json.put("lng", d.getLocation().getX());
-        json.put("lat", d.getLocation().getY());
-        Village village = geography.village(d.getVillageCode()).orElse(null);
-        Grid grid = geography.grid(d.getGridCode()).orElse(null);
-        json.put("village", Map.of("code", d.getVillageCode(), "name", village == null ? "" : village.getName()));
-        json.put("grid", Map.of("code", d.getGridCode(), "name", grid == null ? "" : grid.getName()));
-        json.put("sweptOn", d.getSweptOn().toString());
-        json.put("occurredOn", d.getOccurredOn().toString());
-        json.put("sweptBy", d.getSweptBy());
-        json.put("situation", d.getSituation());
-        json.put("measures", d.getMeasures());
-        json.put("remarks", d.getRemarks());
-        json.put("type", code(d.getType()));
-        json.put("severity", code(d.getSeverity()));
-        json.put("source", code(d.getSource()));
-        json.put("status", code(d.getStatus()));
-        json.put("level", code(d.getLevel()));
-        json.put("peopleInvolved", d.getPeopleInvolved());
-        json.put("amountYuan", d.getAmountYuan());
-        json.put("sensitive", d.isSensitive());
-        json.put("responsibleUnit", d.getResponsibleUnit());
-        json.put("responsiblePerson", d.getResponsiblePerson());
-        json.put("deadline", d.getDeadline().toString());
-        json.put("overdue", d.isOverdue());
-        json.put("referral", d.getReferralChannel() == null ? null : Map.of("channel", code(d.getReferralChannel()),
-                "unit", d.getReferralUnit()));
-        json.put("resolvedOn", d.getResolvedOn() == null ? null : d.getResolvedOn().toString());
-        json.put("createdBy", d.getCreatedBy());
-        json.put("createdAt", d.getCreatedAt().toString());
+    DisputeDetail detail(Dispute d, CurrentUser user) {
+        AreaNames names = areas.names();
         boolean full = handles(d, user);
-        json.put("partiesMasked", !full);
-        json.put("parties", d.getParties().stream().map(party -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", full ? party.getName() : PersonalDataMask.name(party.getName()));
-            m.put("phone", full ? party.getPhone() : PersonalDataMask.phone(party.getPhone()));
-            return m;
-        }).toList());
+        List<DisputeDetail.PartyView> parties = d.getParties().stream().map(party -> full
+                ? new DisputeDetail.PartyView(party.getName(), party.getPhone())
+                : new DisputeDetail.PartyView(PersonalDataMask.name(party.getName()),
+                        PersonalDataMask.phone(party.getPhone()))).toList();
         if (full && !d.getParties().isEmpty()) {
             audit.record("READ_PERSONAL_DATA", "dispute", String.valueOf(d.getId()), "当事人姓名和电话（未遮蔽）");
         }
-        json.put("timeline", d.getTimeline().stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("at", e.getAt().toString());
-            m.put("actor", e.getActor());
-            m.put("action", code(e.getAction()));
-            m.put("status", code(e.getStatusAfter()));
-            m.put("note", e.getNote());
-            return m;
-        }).toList());
+        List<DisputeDetail.Step> timeline = d.getTimeline().stream().map(e -> new DisputeDetail.Step(
+                e.getAt().toString(), e.getActor(), DisputeDetail.CodeLabel.of(e.getAction()),
+                DisputeDetail.CodeLabel.of(e.getStatusAfter()), e.getNote())).toList();
         boolean readOnly = !user.hasAny(DisputeRegister.HANDLING_ROLES) && !user.has(Role.MEDIATOR);
-        json.put("allowedActions", readOnly ? List.of()
-                : d.allowedActions().stream().map(DisputeView::code).toList());
-        return json;
+        List<DisputeDetail.CodeLabel> allowed = readOnly ? List.of()
+                : d.allowedActions().stream().filter(a -> a != DisputeAction.ASSIGN || user.has(Role.TOWN_OFFICE))
+                        .map(DisputeDetail.CodeLabel::of).toList();
+        return new DisputeDetail(d.getId(), d.getLocation().getX(), d.getLocation().getY(),
+                new DisputeDetail.Area(d.getVillageCode(), orEmpty(names.villageName(d.getVillageCode()))),
+                new DisputeDetail.Area(d.getGridCode(), orEmpty(names.gridName(d.getGridCode()))),
+                d.getSweptOn().toString(), d.getOccurredOn().toString(), d.getSweptBy(), d.getSituation(),
+                d.getMeasures(), d.getRemarks(), DisputeDetail.CodeLabel.of(d.getType()),
+                DisputeDetail.CodeLabel.of(d.getSeverity()), DisputeDetail.CodeLabel.of(d.getSource()),
+                DisputeDetail.CodeLabel.of(d.getStatus()), DisputeDetail.CodeLabel.of(d.getLevel()),
+                d.getPeopleInvolved(), d.getAmountYuan(), d.isSensitive(), d.getResponsibleUnit(),
+                d.getResponsiblePerson(), d.getDeadline().toString(), d.isOverdue(),
+                d.getReferralChannel() == null ? null : new DisputeDetail.Referral(
+                        DisputeDetail.CodeLabel.of(d.getReferralChannel()), d.getReferralUnit()),
+                d.getResolvedOn() == null ? null : d.getResolvedOn().toString(), d.getCreatedBy(),
+                d.getCreatedAt().toString(), !full, parties, timeline, allowed, null);
+    }
+
+    /** The 重复提示 list: open disputes of the same type nearby, nearest first. */
+    static List<DisputeDetail.Duplicate> duplicates(List<Disputes.Nearby> found) {
+        return found.stream().map(n -> new DisputeDetail.Duplicate(n.dispute().getId(),
+                DisputeDetail.CodeLabel.of(n.dispute().getType()), DisputeDetail.CodeLabel.of(n.dispute().getStatus()),
+                n.dispute().getOccurredOn().toString(), Math.round(n.distanceMeters()),
+                shorten(n.dispute().getSituation(), 60))).toList();
     }
 
     static Map<String, String> code(Coded coded) {

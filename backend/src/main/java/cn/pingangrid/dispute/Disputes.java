@@ -2,49 +2,53 @@ package cn.pingangrid.dispute;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import jakarta.persistence.EntityManager;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 import org.springframework.stereotype.Repository;
 
-import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.geo.MetricProjection;
 import cn.pingangrid.geo.Wgs84;
+import cn.pingangrid.scope.ScopedQueries;
+import cn.pingangrid.scope.ScopedQuery;
 
-/** The register. Every read for a request is cut to the caller's scope in the query. */
+/** The register. Every read is cut to the caller's scope in the query by {@link ScopedQueries}. */
 @Repository
 class Disputes {
 
     /** Radius of the duplicate hint. */
     static final double DUPLICATE_RADIUS_METERS = 200;
 
-    private final EntityManager em;
+    private final ScopedQueries queries;
 
-    Disputes(EntityManager em) {
-        this.em = em;
+    Disputes(ScopedQueries queries) {
+        this.queries = queries;
     }
 
     Dispute add(Dispute dispute) {
-        em.persist(dispute);
-        return dispute;
+        return queries.add(dispute);
     }
 
-    Optional<Dispute> find(long id, CurrentUser user) {
-        return DisputeFilter.scopedTo(user).equal("d.id", id).list(em, 1).stream().findFirst();
+    /** A query over the disputes the caller sees (alias {@code d}), to narrow further. */
+    ScopedQuery<Dispute> query() {
+        return queries.from(Dispute.class, "d");
     }
 
-    List<Dispute> list(DisputeFilter filter, int limit) {
-        return filter.list(em, limit);
+    Optional<Dispute> find(long id) {
+        return queries.find(Dispute.class, id);
+    }
+
+    List<Dispute> list(ScopedQuery<Dispute> query, int limit) {
+        return query.orderBy("d.sweptOn desc, d.id desc").list(limit);
     }
 
     /** Per {@code path} ({@code d.gridCode} or {@code d.villageCode}): code, count, open count, overdue count. */
-    List<Object[]> countsBy(DisputeFilter filter, String path) {
-        return filter.query(em, "select " + path + ", count(d), "
-                + "sum(case when d.status in :concluded then 0 else 1 end), "
+    List<Object[]> countsBy(ScopedQuery<Dispute> query, String path) {
+        return query.select(path + ", count(d), sum(case when d.status in :concluded then 0 else 1 end), "
                 + "sum(case when d.overdue = true then 1 else 0 end)", "group by " + path + " order by " + path,
-                Object[].class).setParameter("concluded", DisputeStatus.CONCLUDED).getResultList();
+                Object[].class, Map.of("concluded", DisputeStatus.CONCLUDED));
     }
 
     /**
@@ -52,16 +56,15 @@ class Disputes {
      * on or after {@code since}, nearest first. A box around the point is the indexed filter in the database; the
      * exact distance is measured in EPSG:4546 metres.
      */
-    List<Nearby> openNearby(Point point, DisputeType type, LocalDate since, CurrentUser user, Long excludeId) {
+    List<Nearby> openNearby(Point point, DisputeType type, LocalDate since, Long excludeId) {
         double dLat = DUPLICATE_RADIUS_METERS / 111_000.0 * 1.2;
         double dLng = dLat / Math.cos(Math.toRadians(point.getY()));
         Envelope box = new Envelope(point.getX() - dLng, point.getX() + dLng, point.getY() - dLat,
                 point.getY() + dLat);
-        DisputeFilter filter = DisputeFilter.scopedTo(user).intersects(Wgs84.FACTORY.toGeometry(box))
-                .equal("d.type", type).between("d.occurredOn", since, null)
-                .in("d.status", java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(DisputeStatus.CONCLUDED)));
+        ScopedQuery<Dispute> query = query().intersects("d.location", Wgs84.FACTORY.toGeometry(box))
+                .equal("d.type", type).between("d.occurredOn", since, null).in("d.status", DisputeStatus.OPEN);
         Point metric = (Point) MetricProjection.toMetric(point);
-        return filter.list(em, 50).stream().filter(d -> excludeId == null || !excludeId.equals(d.getId()))
+        return list(query, 50).stream().filter(d -> excludeId == null || !excludeId.equals(d.getId()))
                 .map(d -> new Nearby(d, MetricProjection.toMetric(d.getLocation()).distance(metric)))
                 .filter(n -> n.distanceMeters() <= DUPLICATE_RADIUS_METERS)
                 .sorted(java.util.Comparator.comparingDouble(Nearby::distanceMeters)).toList();
@@ -70,23 +73,17 @@ class Disputes {
     record Nearby(Dispute dispute, double distanceMeters) {
     }
 
-    /** Open, not yet marked overdue, deadline before {@code today}: the overdue job's work (all of the town). */
+    /** Open, not yet marked overdue, deadline before {@code today}: the overdue job's work (on its own path). */
     List<Dispute> pastDeadline(LocalDate today) {
-        return DisputeFilter.unscoped().equal("d.overdue", false)
-                .in("d.status", java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(DisputeStatus.CONCLUDED)))
-                .where("d.deadline < :today", java.util.Map.of("today", today)).list(em, Integer.MAX_VALUE);
+        return query().equal("d.overdue", false).in("d.status", DisputeStatus.OPEN)
+                .where("d.deadline < :today", Map.of("today", today)).orderBy("d.id").list();
     }
 
     void flushAndClear() {
-        em.flush();
-        em.clear();
-    }
-
-    EntityManager entityManager() {
-        return em;
+        queries.flushAndClear();
     }
 
     long count() {
-        return em.createQuery("select count(d) from Dispute d", Long.class).getSingleResult();
+        return query().count();
     }
 }

@@ -15,8 +15,10 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.pingangrid.scope.SystemScope;
+import cn.pingangrid.scope.UnscopedPath;
 import cn.pingangrid.area.GeographyReady;
-import cn.pingangrid.area.Grid;
+import cn.pingangrid.area.GridRef;
 import cn.pingangrid.area.TownGeometries;
 import cn.pingangrid.geo.GeoJsonFeatures;
 import cn.pingangrid.hazard.HazardTerms.Category;
@@ -41,7 +43,7 @@ class DemoHazards implements ApplicationListener<PayloadApplicationEvent<Geograp
     private final String dataset;
 
     DemoHazards(Hazards hazards, TownGeometries townGeometries, Clock clock,
-            @Value("${pingan.geography.dataset}") String dataset) {
+            @Value("${pingan.areas.dataset}") String dataset) {
         this.hazards = hazards;
         this.townGeometries = townGeometries;
         this.clock = clock;
@@ -51,6 +53,10 @@ class DemoHazards implements ApplicationListener<PayloadApplicationEvent<Geograp
     @Override
     @Transactional
     public void onApplicationEvent(PayloadApplicationEvent<GeographyReady> event) {
+        SystemScope.run(UnscopedPath.DEMO_HAZARDS, this::load);
+    }
+
+    private void load() {
         if (hazards.count() > 0) {
             return;
         }
@@ -64,14 +70,14 @@ class DemoHazards implements ApplicationListener<PayloadApplicationEvent<Geograp
         for (GeoJsonFeatures.Entry f : features.get()) {
             JsonNode p = f.properties();
             Point point = (Point) f.geometry();
-            Grid grid = townGeometries.gridOf(point).orElse(null);
+            GridRef grid = townGeometries.gridOf(point).orElse(null);
             if (grid == null) {
                 continue;
             }
             LocalDate due = today.plusDays(p.get("reviewInDays").asInt());
             Hazard hazard = new Hazard(Category.valueOf(p.get("category").asString()), p.get("title").asString(), null,
                     Level.valueOf(p.get("level").asString()), p.get("owner").asString(), due, point,
-                    grid.getVillageCode(), grid.getCode(), clock.instant());
+                    grid.villageCode(), grid.code(), clock.instant());
             Status status = Status.valueOf(p.get("status").asString());
             if (status != Status.OPEN) {
                 LocalDate reviewed = due.minusMonths(1).isAfter(today) ? today : due.minusMonths(1);

@@ -20,12 +20,14 @@ import cn.pingangrid.hazard.HazardTerms.Category;
 import cn.pingangrid.hazard.HazardTerms.Level;
 import cn.pingangrid.hazard.HazardTerms.Status;
 import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.scope.AreaBound;
 
 /**
  * A risk hazard on the list: where, what kind, how serious, who owns it, and when it must next be reviewed.
  * A review not done by its date is overdue until the hazard is reviewed or 销号 (resolved).
  */
 @Entity
+@AreaBound(village = "villageCode", grid = "gridCode")
 @Table(name = "hazard")
 public class Hazard {
 

@@ -23,8 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Grid;
+import cn.pingangrid.area.GridRef;
 import cn.pingangrid.area.TownGeometries;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.Feature;
@@ -88,13 +87,13 @@ class HazardController {
                 category == null ? null : HazardTerms.parse(Category.class, "category", category, "隐患类别"),
                 level == null ? null : HazardTerms.parse(Level.class, "level", level, "隐患等级"),
                 status == null ? null : HazardTerms.parse(Status.class, "status", status, "隐患状态"), overdue, today);
-        return FeatureCollection.of(hazards.list(query, AreaScope.current()).stream().map(h -> h.toFeature(today))
+        return FeatureCollection.of(hazards.list(query).stream().map(h -> h.toFeature(today))
                 .toList());
     }
 
     @GetMapping("/hazards/{id}")
     Feature one(@PathVariable long id) {
-        return hazards.find(id, AreaScope.current()).orElseThrow(() -> Hazards.notFound(id))
+        return hazards.find(id).orElseThrow(() -> Hazards.notFound(id))
                 .toFeature(LocalDate.now(clock));
     }
 
@@ -115,13 +114,12 @@ class HazardController {
     @PutMapping("/hazards/{id}")
     Feature update(@PathVariable long id, @Valid @RequestBody HazardRequest request) {
         requireWriter();
-        AreaScope scope = AreaScope.current();
-        hazards.find(id, scope).orElseThrow(() -> Hazards.notFound(id));
+        hazards.find(id).orElseThrow(() -> Hazards.notFound(id));
         Category category = HazardTerms.parse(Category.class, "category", request.category(), "隐患类别");
         Level level = HazardTerms.parse(Level.class, "level", request.level(), "隐患等级");
         LocalDate reviewDue = date("reviewDue", request.reviewDue());
         Located located = locate(request);
-        Hazard hazard = hazards.change(id, scope, h -> {
+        Hazard hazard = hazards.change(id, h -> {
             h.edit(category, request.title(), request.description(), level, request.owner(), reviewDue,
                     clock.instant());
             h.moveTo(located.point(), located.villageCode(), located.gridCode(), clock.instant());
@@ -138,7 +136,7 @@ class HazardController {
         LocalDate on = date("reviewedOn", request.reviewedOn());
         LocalDate next = date("reviewDue", request.reviewDue());
         LocalDate today = LocalDate.now(clock);
-        Hazard hazard = hazards.change(id, AreaScope.current(), h -> h.review(on, status, next, today,
+        Hazard hazard = hazards.change(id, h -> h.review(on, status, next, today,
                 clock.instant()));
         audit.record("HAZARD_REVIEW", "hazard", String.valueOf(id), status + " " + on);
         return hazard.toFeature(today);
@@ -150,12 +148,10 @@ class HazardController {
     private Located locate(HazardRequest request) {
         Point point = (Point) townGeometries.read("location", request.location(), InputCrs.parse("crs", request.crs()),
                 Set.of("Point"));
-        Grid grid = townGeometries.gridOf(point).orElseThrow(() -> new InvalidInputException("location",
-                "不在任何网格内"));
-        if (!AreaScope.current().seesGrid(grid.getCode())) {
-            throw new InvalidInputException("location", "不在您负责的区域内");
-        }
-        return new Located(point, grid.getVillageCode(), grid.getCode());
+        // gridOf sees only the caller's grids: a place elsewhere in the town is outside their area
+        GridRef grid = townGeometries.gridOf(point).orElseThrow(() -> new InvalidInputException("location",
+                "不在您负责的区域内"));
+        return new Located(point, grid.villageCode(), grid.code());
     }
 
     private static void requireWriter() {

@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.pingangrid.account.CurrentUser;
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.scope.AreaScope;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.dispute.DisputeLocations;
 import cn.pingangrid.dispute.DisputeOutcome;
 import cn.pingangrid.sweep.SweepCompliance;
@@ -29,13 +29,13 @@ class KpiController {
 
     private final DisputeLocations disputes;
     private final SweepCompliance sweeps;
-    private final Geography geography;
+    private final Areas areas;
     private final Clock clock;
 
-    KpiController(DisputeLocations disputes, SweepCompliance sweeps, Geography geography, Clock clock) {
+    KpiController(DisputeLocations disputes, SweepCompliance sweeps, Areas areas, Clock clock) {
         this.disputes = disputes;
         this.sweeps = sweeps;
-        this.geography = geography;
+        this.areas = areas;
         this.clock = clock;
     }
 
@@ -52,25 +52,22 @@ class KpiController {
             throw new InvalidInputException("from", "统计期间不能超过 5 年");
         }
         AreaScope scope = CurrentUser.current().area();
-        List<Village> villages = geography.villages(null, scope).stream()
-                .filter(v -> scope.wholeTown() || scope.villages().contains(v.getCode())
-                        || scope.grids().stream().anyMatch(g -> g.startsWith(v.getCode())))
-                .toList();
-        Set<String> codes = villages.stream().map(Village::getCode).collect(Collectors.toCollection(TreeSet::new));
-        List<DisputeOutcome> outcomes = disputes.outcomes(fromDate, toDate, scope);
+        List<VillageRef> villages = areas.villages();
+        Set<String> codes = villages.stream().map(VillageRef::code).collect(Collectors.toCollection(TreeSet::new));
+        List<DisputeOutcome> outcomes = disputes.outcomes(fromDate, toDate);
         Map<String, List<DisputeOutcome>> byVillage = outcomes.stream()
                 .collect(Collectors.groupingBy(DisputeOutcome::villageCode));
         Map<String, Integer> filed = sweeps.weeksFiled(fromDate, toDate, codes);
         int weeks = SweepCompliance.weeksIn(fromDate, toDate);
         List<Map<String, Object>> rows = new ArrayList<>();
         int filedTotal = 0;
-        for (Village v : villages) {
+        for (VillageRef v : villages) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("code", v.getCode());
-            row.put("name", v.getName());
-            row.put("kpis", FengqiaoKpis.of(byVillage.getOrDefault(v.getCode(), List.of()), filed.get(v.getCode()),
+            row.put("code", v.code());
+            row.put("name", v.name());
+            row.put("kpis", FengqiaoKpis.of(byVillage.getOrDefault(v.code(), List.of()), filed.get(v.code()),
                     weeks));
-            filedTotal += filed.getOrDefault(v.getCode(), 0);
+            filedTotal += filed.getOrDefault(v.code(), 0);
             rows.add(row);
         }
         Map<String, Object> answer = new LinkedHashMap<>();

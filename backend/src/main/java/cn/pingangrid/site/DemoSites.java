@@ -15,7 +15,9 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.pingangrid.area.Grid;
+import cn.pingangrid.scope.SystemScope;
+import cn.pingangrid.scope.UnscopedPath;
+import cn.pingangrid.area.GridRef;
 import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.TownGeometries;
 import cn.pingangrid.geo.GeoJsonFeatures;
@@ -38,7 +40,7 @@ class DemoSites implements ApplicationListener<PayloadApplicationEvent<Geography
     private final String dataset;
 
     DemoSites(Sites sites, TownGeometries townGeometries, Clock clock,
-            @Value("${pingan.geography.dataset}") String dataset) {
+            @Value("${pingan.areas.dataset}") String dataset) {
         this.sites = sites;
         this.townGeometries = townGeometries;
         this.clock = clock;
@@ -48,6 +50,10 @@ class DemoSites implements ApplicationListener<PayloadApplicationEvent<Geography
     @Override
     @Transactional
     public void onApplicationEvent(PayloadApplicationEvent<GeographyReady> event) {
+        SystemScope.run(UnscopedPath.DEMO_SITES, this::load);
+    }
+
+    private void load() {
         if (sites.count() > 0) {
             return;
         }
@@ -61,13 +67,13 @@ class DemoSites implements ApplicationListener<PayloadApplicationEvent<Geography
         for (GeoJsonFeatures.Entry f : features.get()) {
             JsonNode p = f.properties();
             Geometry geometry = f.geometry();
-            Grid grid = townGeometries.gridOf(geometry).orElse(null);
+            GridRef grid = townGeometries.gridOf(geometry).orElse(null);
             if (grid == null) {
                 continue; // not in this town's grids: a dataset mismatch, skip rather than guess
             }
             SafetySite site = new SafetySite(SiteKind.valueOf(p.get("kind").asString()), p.get("name").asString(),
                     SiteStatus.valueOf(p.get("status").asString()), p.path("responsiblePerson").asString(null),
-                    null, geometry, grid.getVillageCode(), grid.getCode(),
+                    null, geometry, grid.villageCode(), grid.code(),
                     today.plusDays(p.get("nextInspectionInDays").asInt()), clock.instant());
             sites.save(site);
             JsonNode lastDaysAgo = p.path("lastInspectedDaysAgo");

@@ -17,6 +17,7 @@ import org.locationtech.jts.geom.Geometry;
 
 import cn.pingangrid.geo.Feature;
 import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.scope.AreaBound;
 
 /**
  * A 平安创建 site: a point or a polygon of one of the ten kinds, in the village and grid its geometry lies in.
@@ -24,6 +25,7 @@ import cn.pingangrid.system.InvalidInputException;
  * {@code nextInspectionDue}, and overdue after it.
  */
 @Entity
+@AreaBound(village = "villageCode", grid = "gridCode")
 @Table(name = "safety_site")
 public class SafetySite {
 

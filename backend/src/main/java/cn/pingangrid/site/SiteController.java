@@ -27,11 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Grid;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.GridRef;
 import cn.pingangrid.area.TownGeometries;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.dispute.DisputeLocation;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.BoundingBox;
@@ -65,17 +64,17 @@ class SiteController {
     }
 
     private final Sites sites;
-    private final Geography geography;
+    private final Areas areas;
     private final TownGeometries townGeometries;
     private final AuditTrail audit;
     private final Clock clock;
     private final SiteDisputes siteDisputes;
 
-    SiteController(Sites sites, Geography geography, TownGeometries townGeometries, AuditTrail audit, Clock clock,
+    SiteController(Sites sites, Areas areas, TownGeometries townGeometries, AuditTrail audit, Clock clock,
             SiteDisputes siteDisputes) {
         this.siteDisputes = siteDisputes;
         this.sites = sites;
-        this.geography = geography;
+        this.areas = areas;
         this.townGeometries = townGeometries;
         this.audit = audit;
         this.clock = clock;
@@ -99,13 +98,13 @@ class SiteController {
         Set<SiteStatus> statuses = parseAll("status", status, SiteStatus.class, c -> SiteStatus.parse("status", c));
         LocalDate today = LocalDate.now(clock);
         return FeatureCollection.of(sites.list(new Sites.Query(kinds, statuses, blankToNull(village),
-                bbox == null ? null : BoundingBox.parse("bbox", bbox).toPolygon()), AreaScope.current()).stream()
+                bbox == null ? null : BoundingBox.parse("bbox", bbox).toPolygon())).stream()
                 .map(s -> s.toFeature(today)).toList());
     }
 
     @GetMapping("/sites/{id}")
     Feature one(@PathVariable long id) {
-        SafetySite site = sites.find(id, AreaScope.current()).orElseThrow(() -> Sites.notFound(id));
+        SafetySite site = sites.find(id).orElseThrow(() -> Sites.notFound(id));
         return detail(site);
     }
 
@@ -126,12 +125,11 @@ class SiteController {
     @PutMapping("/sites/{id}")
     Feature update(@PathVariable long id, @Valid @RequestBody SiteRequest request) {
         requireRole(EDITORS, "只有综治办可以修改平安创建点位");
-        AreaScope scope = AreaScope.current();
-        sites.find(id, scope).orElseThrow(() -> Sites.notFound(id));
+        sites.find(id).orElseThrow(() -> Sites.notFound(id));
         SiteKind kind = SiteKind.parse("kind", request.kind());
         SiteStatus status = SiteStatus.parse("status", request.status() == null ? "" : request.status());
         Placed placed = place(request);
-        SafetySite site = sites.change(id, scope, s -> {
+        SafetySite site = sites.change(id, s -> {
             s.edit(kind, request.name(), status, request.responsiblePerson(), request.responsiblePhone(),
                     clock.instant());
             s.moveTo(placed.geometry(), placed.villageCode(), placed.gridCode(), clock.instant());
@@ -148,7 +146,7 @@ class SiteController {
         SiteStatus result = request.result() == null ? null : SiteStatus.parse("result", request.result());
         LocalDate nextDue = date("nextInspectionDue", request.nextInspectionDue());
         String inspector = SecurityContextHolder.getContext().getAuthentication().getName();
-        SiteInspection inspection = sites.inspect(id, AreaScope.current(), site -> site.recordInspection(on, result,
+        SiteInspection inspection = sites.inspect(id, site -> site.recordInspection(on, result,
                 request.note(), inspector, nextDue, LocalDate.now(clock), clock.instant()));
         audit.record("SITE_INSPECT", "site", String.valueOf(id), result + " " + on);
         return inspection.toJson();
@@ -161,16 +159,15 @@ class SiteController {
     @GetMapping(path = "/site-scorecards", produces = "application/json")
     List<Map<String, Object>> scorecards(@RequestParam(required = false) String village,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        AreaScope scope = AreaScope.current();
         LocalDate fromDate = date("from", from);
         LocalDate toDate = date("to", to);
         String only = blankToNull(village);
         Map<String, Map<String, Object>> cards = new LinkedHashMap<>();
-        for (Village v : geography.villages(null, scope)) {
-            if (only == null || only.equals(v.getCode())) {
+        for (VillageRef v : areas.villages()) {
+            if (only == null || only.equals(v.code())) {
                 Map<String, Object> card = new LinkedHashMap<>();
-                card.put("villageCode", v.getCode());
-                card.put("villageName", v.getName());
+                card.put("villageCode", v.code());
+                card.put("villageName", v.name());
                 card.put("total", 0L);
                 card.put("byKind", zeros(SiteKind.values()));
                 card.put("byStatus", zeros(SiteStatus.values()));
@@ -178,13 +175,13 @@ class SiteController {
                 card.put("overdueInspections", 0L);
                 card.put("linkedDisputes", 0L);
                 card.put("sites", new java.util.ArrayList<Map<String, Object>>());
-                cards.put(v.getCode(), card);
+                cards.put(v.code(), card);
             }
         }
         if (only != null && cards.isEmpty()) {
             throw new cn.pingangrid.system.NotFoundException("没有代码为 " + only + " 的村（社区）");
         }
-        for (Object[] row : sites.countsByVillageKindStatus(only, scope)) {
+        for (Object[] row : sites.countsByVillageKindStatus(only)) {
             Map<String, Object> card = cards.get((String) row[0]);
             if (card == null) {
                 continue;
@@ -199,15 +196,15 @@ class SiteController {
             Map<String, Map<String, Long>> both = (Map<String, Map<String, Long>>) card.get("byKindAndStatus");
             both.computeIfAbsent(kind, k -> new TreeMap<>()).merge(status, n, Long::sum);
         }
-        for (Object[] row : sites.overdueByVillage(only, LocalDate.now(clock), scope)) {
+        for (Object[] row : sites.overdueByVillage(only, LocalDate.now(clock))) {
             Map<String, Object> card = cards.get((String) row[0]);
             if (card != null) {
                 card.put("overdueInspections", ((Number) row[1]).longValue());
             }
         }
         // the disputes linked to each site (inside its polygon, or within 100 m of a point) in the period
-        List<SafetySite> listed = sites.list(new Sites.Query(null, null, only, null), scope);
-        Map<Long, List<DisputeLocation>> linkedBySite = siteDisputes.linkedToEach(listed, fromDate, toDate, scope);
+        List<SafetySite> listed = sites.list(new Sites.Query(null, null, only, null));
+        Map<Long, List<DisputeLocation>> linkedBySite = siteDisputes.linkedToEach(listed, fromDate, toDate);
         for (SafetySite site : listed) {
             Map<String, Object> card = cards.get(site.getVillageCode());
             if (card == null) {
@@ -236,20 +233,18 @@ class SiteController {
     private Placed place(SiteRequest request) {
         Geometry geometry = townGeometries.read("geometry", request.geometry(), InputCrs.parse("crs", request.crs()),
                 SITE_GEOMETRY_TYPES);
-        Grid grid = townGeometries.gridOf(geometry).orElseThrow(() -> new InvalidInputException("geometry",
-                "不在任何网格内"));
-        if (!AreaScope.current().seesGrid(grid.getCode())) {
-            throw new InvalidInputException("geometry", "不在您负责的区域内");
-        }
-        return new Placed(geometry, grid.getVillageCode(), grid.getCode());
+        // gridOf sees only the caller's grids: a place elsewhere in the town is outside their area
+        GridRef grid = townGeometries.gridOf(geometry).orElseThrow(() -> new InvalidInputException("geometry",
+                "不在您负责的区域内"));
+        return new Placed(geometry, grid.villageCode(), grid.code());
     }
 
     private Feature detail(SafetySite site) {
         Feature feature = site.toFeature(LocalDate.now(clock));
         Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
-        geography.village(site.getVillageCode()).ifPresent(v -> properties.put("villageName", v.getName()));
+        properties.put("villageName", areas.names().villageName(site.getVillageCode()));
         properties.put("inspections", sites.inspections(site.getId()).stream().map(SiteInspection::toJson).toList());
-        properties.put("linkedDisputes", siteDisputes.linkedTo(site, null, null, AreaScope.current()).stream()
+        properties.put("linkedDisputes", siteDisputes.linkedTo(site, null, null).stream()
                 .map(d -> Map.of("id", d.id(), "type", d.type(), "status", d.status(), "occurredOn",
                         String.valueOf(d.occurredOn())))
                 .toList());

@@ -9,7 +9,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.springframework.stereotype.Component;
 
-import cn.pingangrid.area.AreaScope;
 import cn.pingangrid.dispute.DisputeLocation;
 import cn.pingangrid.dispute.DisputeLocations;
 import cn.pingangrid.geo.MetricProjection;
@@ -29,16 +28,15 @@ class SiteDisputes {
         this.disputes = disputes;
     }
 
-    List<DisputeLocation> linkedTo(SafetySite site, LocalDate from, LocalDate to, AreaScope scope) {
-        return disputes.within(catchment(site.getGeom()), from, to, scope);
+    List<DisputeLocation> linkedTo(SafetySite site, LocalDate from, LocalDate to) {
+        return disputes.within(catchment(site.getGeom()), from, to);
     }
 
     /** For each site (by id), the disputes linked to it; one query for all of them. */
-    Map<Long, List<DisputeLocation>> linkedToEach(List<SafetySite> sites, LocalDate from, LocalDate to,
-            AreaScope scope) {
+    Map<Long, List<DisputeLocation>> linkedToEach(List<SafetySite> sites, LocalDate from, LocalDate to) {
         Map<Long, Geometry> catchments = new LinkedHashMap<>();
         sites.forEach(site -> catchments.put(site.getId(), catchment(site.getGeom())));
-        return disputes.withinEach(catchments, from, to, scope);
+        return disputes.withinEach(catchments, from, to);
     }
 
     /** The area whose disputes count for a site. */

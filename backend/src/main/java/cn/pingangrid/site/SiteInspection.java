@@ -13,9 +13,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import cn.pingangrid.scope.AreaBound;
 
 /** One inspection of a site: when, the result (达标 / 未达标), a note and who recorded it. */
 @Entity
+@AreaBound(parent = SafetySite.class, parentId = "siteId")
 @Table(name = "site_inspection")
 class SiteInspection {
 

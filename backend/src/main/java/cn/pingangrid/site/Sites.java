@@ -1,108 +1,74 @@
 package cn.pingangrid.site;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import org.locationtech.jts.geom.Polygon;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.pingangrid.area.AreaScope;
+import cn.pingangrid.scope.ScopedQueries;
 
 /**
- * Sites and their inspections. Every read takes the caller's {@link AreaScope} and applies it in the query: a
- * site is visible when its village is one of the caller's villages or its grid one of the caller's grids.
+ * Sites and their inspections, through {@link ScopedQueries}: a site is visible when its village is one of the
+ * caller's villages or its grid one of the caller's grids; an inspection when its site is.
  */
 @Repository
 @Transactional(readOnly = true)
 public class Sites {
 
-    private final EntityManager em;
+    private final ScopedQueries queries;
 
-    Sites(EntityManager em) {
-        this.em = em;
+    Sites(ScopedQueries queries) {
+        this.queries = queries;
     }
 
     /** Filters of a site list; null means "any". */
     record Query(Set<SiteKind> kinds, Set<SiteStatus> statuses, String villageCode, Polygon bbox) {
     }
 
-    List<SafetySite> list(Query query, AreaScope scope) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        scope(where, params, scope);
-        if (query.kinds() != null && !query.kinds().isEmpty()) {
-            where.append(" and s.kind in :kinds");
-            params.put("kinds", query.kinds());
-        }
-        if (query.statuses() != null && !query.statuses().isEmpty()) {
-            where.append(" and s.status in :statuses");
-            params.put("statuses", query.statuses());
-        }
-        if (query.villageCode() != null) {
-            where.append(" and s.villageCode = :village");
-            params.put("village", query.villageCode());
-        }
-        if (query.bbox() != null) {
-            where.append(" and st_intersects(s.geom, :bbox) = true");
-            params.put("bbox", query.bbox());
-        }
-        TypedQuery<SafetySite> q = em.createQuery("select s from SafetySite s" + where + " order by s.id",
-                SafetySite.class);
-        params.forEach(q::setParameter);
-        return q.getResultList();
+    List<SafetySite> list(Query query) {
+        return queries.from(SafetySite.class, "s").in("s.kind", query.kinds()).in("s.status", query.statuses())
+                .equal("s.villageCode", query.villageCode()).intersects("s.geom", query.bbox()).orderBy("s.id")
+                .list();
     }
 
     /** A site by id if the caller's area holds it. */
-    Optional<SafetySite> find(long id, AreaScope scope) {
-        StringBuilder where = new StringBuilder(" where s.id = :id");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("id", id);
-        scope(where, params, scope);
-        TypedQuery<SafetySite> q = em.createQuery("select s from SafetySite s" + where, SafetySite.class);
-        params.forEach(q::setParameter);
-        return q.getResultStream().findFirst();
+    Optional<SafetySite> find(long id) {
+        return queries.find(SafetySite.class, id);
     }
 
     List<SiteInspection> inspections(long siteId) {
-        return em.createQuery("select i from SiteInspection i where i.siteId = :id order by i.inspectedOn desc, i.id desc",
-                SiteInspection.class).setParameter("id", siteId).getResultList();
+        return queries.from(SiteInspection.class, "i").equal("i.siteId", siteId)
+                .orderBy("i.inspectedOn desc, i.id desc").list();
     }
 
     @Transactional
     SafetySite save(SafetySite site) {
-        em.persist(site);
-        return site;
+        return queries.add(site);
     }
 
     @Transactional
     SiteInspection save(SiteInspection inspection) {
-        em.persist(inspection);
-        return inspection;
+        return queries.add(inspection);
     }
 
     /** Changes a visible site in one transaction; a foreign or unknown id is a 404. */
     @Transactional
-    SafetySite change(long id, AreaScope scope, java.util.function.Consumer<SafetySite> change) {
-        SafetySite site = find(id, scope).orElseThrow(() -> notFound(id));
+    SafetySite change(long id, java.util.function.Consumer<SafetySite> change) {
+        SafetySite site = find(id).orElseThrow(() -> notFound(id));
         change.accept(site);
         return site;
     }
 
     /** Records an inspection of a visible site in one transaction. */
     @Transactional
-    SiteInspection inspect(long id, AreaScope scope,
-            java.util.function.Function<SafetySite, SiteInspection> inspection) {
-        SafetySite site = find(id, scope).orElseThrow(() -> notFound(id));
-        SiteInspection recorded = inspection.apply(site);
-        em.persist(recorded);
-        return recorded;
+    SiteInspection inspect(long id, java.util.function.Function<SafetySite, SiteInspection> inspection) {
+        SafetySite site = find(id).orElseThrow(() -> notFound(id));
+        return queries.add(inspection.apply(site));
     }
 
     static cn.pingangrid.system.NotFoundException notFound(long id) {
@@ -110,49 +76,19 @@ public class Sites {
     }
 
     long count() {
-        return em.createQuery("select count(s) from SafetySite s", Long.class).getSingleResult();
+        return queries.from(SafetySite.class, "s").count();
     }
 
     /** Per village (in the caller's area): site counts by kind and status and the overdue inspections. */
-    List<Object[]> countsByVillageKindStatus(String villageCode, AreaScope scope) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        scope(where, params, scope);
-        if (villageCode != null) {
-            where.append(" and s.villageCode = :village");
-            params.put("village", villageCode);
-        }
-        TypedQuery<Object[]> q = em.createQuery("select s.villageCode, s.kind, s.status, count(s) from SafetySite s"
-                + where + " group by s.villageCode, s.kind, s.status", Object[].class);
-        params.forEach(q::setParameter);
-        return q.getResultList();
+    List<Object[]> countsByVillageKindStatus(String villageCode) {
+        return queries.from(SafetySite.class, "s").equal("s.villageCode", villageCode)
+                .select("s.villageCode, s.kind, s.status, count(s)", "group by s.villageCode, s.kind, s.status",
+                        Object[].class);
     }
 
-    List<Object[]> overdueByVillage(String villageCode, LocalDate today, AreaScope scope) {
-        StringBuilder where = new StringBuilder(" where s.nextInspectionDue < :today");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("today", today);
-        scope(where, params, scope);
-        if (villageCode != null) {
-            where.append(" and s.villageCode = :village");
-            params.put("village", villageCode);
-        }
-        TypedQuery<Object[]> q = em.createQuery("select s.villageCode, count(s) from SafetySite s" + where
-                + " group by s.villageCode", Object[].class);
-        params.forEach(q::setParameter);
-        return q.getResultList();
-    }
-
-    private static void scope(StringBuilder where, Map<String, Object> params, AreaScope scope) {
-        if (!scope.wholeTown()) {
-            where.append(" and (s.villageCode in :scopeVillages or s.gridCode in :scopeGrids)");
-            params.put("scopeVillages", nonEmpty(scope.villages()));
-            params.put("scopeGrids", nonEmpty(scope.grids()));
-        }
-    }
-
-    /** {@code in ()} is not valid SQL everywhere; a code that never exists stands for "none". */
-    private static Set<String> nonEmpty(Set<String> codes) {
-        return codes.isEmpty() ? Set.of("-") : codes;
+    List<Object[]> overdueByVillage(String villageCode, LocalDate today) {
+        return queries.from(SafetySite.class, "s").where("s.nextInspectionDue < :today", Map.of("today", today))
+                .equal("s.villageCode", villageCode).select("s.villageCode, count(s)", "group by s.villageCode",
+                        Object[].class);
     }
 }

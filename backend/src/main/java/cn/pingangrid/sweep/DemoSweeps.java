@@ -18,10 +18,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Geography;
+import cn.pingangrid.scope.SystemScope;
+import cn.pingangrid.scope.UnscopedPath;
+import cn.pingangrid.area.Areas;
 import cn.pingangrid.area.GeographyReady;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.dispute.DisputeLocations;
 import cn.pingangrid.dispute.DisputeOutcome;
 
@@ -38,13 +39,13 @@ class DemoSweeps implements ApplicationListener<PayloadApplicationEvent<Geograph
     private static final Logger log = LoggerFactory.getLogger(DemoSweeps.class);
 
     private final Sweeps sweeps;
-    private final Geography geography;
+    private final Areas areas;
     private final DisputeLocations disputes;
     private final Clock clock;
 
-    DemoSweeps(Sweeps sweeps, Geography geography, DisputeLocations disputes, Clock clock) {
+    DemoSweeps(Sweeps sweeps, Areas areas, DisputeLocations disputes, Clock clock) {
         this.sweeps = sweeps;
-        this.geography = geography;
+        this.areas = areas;
         this.disputes = disputes;
         this.clock = clock;
     }
@@ -52,28 +53,32 @@ class DemoSweeps implements ApplicationListener<PayloadApplicationEvent<Geograph
     @Override
     @Transactional
     public void onApplicationEvent(PayloadApplicationEvent<GeographyReady> event) {
+        SystemScope.run(UnscopedPath.DEMO_SWEEPS, this::generate);
+    }
+
+    private void generate() {
         LocalDate today = LocalDate.now(clock);
         LocalDate thisWeek = SweepCompliance.weekStart(today);
-        if (sweeps.between(thisWeek.minusYears(2), today, Set.of(), true).size() > 0) {
+        if (!sweeps.between(thisWeek.minusYears(2), today, false).isEmpty()) {
             return;
         }
         Random random = new Random(20190502L);
         LocalDate first = thisWeek.minusWeeks(104);
         Map<String, Map<LocalDate, Set<Long>>> found = new HashMap<>();
-        for (DisputeOutcome o : disputes.outcomes(first, today, AreaScope.EVERYTHING)) {
+        for (DisputeOutcome o : disputes.outcomes(first, today)) {
             found.computeIfAbsent(o.villageCode(), v -> new HashMap<>())
                     .computeIfAbsent(SweepCompliance.weekStart(o.sweptOn()), w -> new TreeSet<>()).add(o.id());
         }
-        List<Village> villages = geography.villages(null, AreaScope.EVERYTHING);
+        List<VillageRef> villages = areas.villages();
         int filed = 0;
-        for (Village v : villages) {
+        for (VillageRef v : villages) {
             int diligence = 70 + random.nextInt(30); // per cent of weeks filed
             for (LocalDate week = first; !week.isAfter(thisWeek); week = week.plusWeeks(1)) {
                 if (random.nextInt(100) >= diligence || (week.equals(thisWeek) && random.nextBoolean())) {
                     continue;
                 }
-                Set<Long> ids = found.getOrDefault(v.getCode(), Map.of()).getOrDefault(week, Set.of());
-                sweeps.add(new Sweep(SweepKind.VILLAGE_WEEKLY, v.getCode(), null, week, v.getName() + "治保会",
+                Set<Long> ids = found.getOrDefault(v.code(), Map.of()).getOrDefault(week, Set.of());
+                sweeps.add(new Sweep(SweepKind.VILLAGE_WEEKLY, v.code(), null, week, v.name() + "治保会",
                         ids.isEmpty(), ids, null, "cunganbu", week.plusDays(4).atTime(17, 0)
                                 .atZone(clock.getZone()).toInstant()));
                 filed++;

@@ -18,12 +18,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 
 import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.scope.AreaBound;
 
 /**
  * One filed sweep: for a village's week, the town's month or a campaign. It either lists the disputes found (by
  * id) or is an explicit zero report, never both and never neither.
  */
 @Entity
+@AreaBound(village = "villageCode")
 class Sweep {
 
     @Id

@@ -17,9 +17,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.scope.Unbound;
 
 /** 专题排查: a named campaign over a period (e.g. 换届选举, 劳资纠纷多发期) in some villages. */
 @Entity
+@Unbound("a town-wide campaign definition (name, period, topic), set by the town office")
 @Table(name = "sweep_campaign")
 class SweepCampaign {
 

@@ -39,7 +39,7 @@ public class SweepCompliance {
     /** Per village: how many of the weeks with their Monday in {@code from}..{@code to} have a weekly sweep filed. */
     public Map<String, Integer> weeksFiled(LocalDate from, LocalDate to, Set<String> villages) {
         Map<String, Set<LocalDate>> weeks = new HashMap<>();
-        for (Sweep s : sweeps.between(from, to, villages, false)) {
+        for (Sweep s : sweeps.between(from, to, true)) {
             if (s.getKind() == SweepKind.VILLAGE_WEEKLY) {
                 weeks.computeIfAbsent(s.getVillageCode(), v -> new java.util.HashSet<>()).add(s.getPeriodStart());
             }

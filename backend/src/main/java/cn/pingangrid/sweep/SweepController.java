@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.pingangrid.account.CurrentUser;
-import cn.pingangrid.area.AreaScope;
-import cn.pingangrid.area.Geography;
-import cn.pingangrid.area.Village;
+import cn.pingangrid.scope.AreaScope;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.VillageRef;
 
 /** Sweeps, campaigns and weekly compliance. */
 @RestController
@@ -27,13 +27,13 @@ class SweepController {
 
     private final SweepFiling filing;
     private final Sweeps sweeps;
-    private final Geography geography;
+    private final Areas areas;
     private final Clock clock;
 
-    SweepController(SweepFiling filing, Sweeps sweeps, Geography geography, Clock clock) {
+    SweepController(SweepFiling filing, Sweeps sweeps, Areas areas, Clock clock) {
         this.filing = filing;
         this.sweeps = sweeps;
-        this.geography = geography;
+        this.areas = areas;
         this.clock = clock;
     }
 
@@ -50,8 +50,7 @@ class SweepController {
         LocalDate today = LocalDate.now(clock);
         LocalDate toDate = to == null ? today : SweepFiling.day("to", to);
         LocalDate fromDate = from == null ? toDate.minusWeeks(8) : SweepFiling.day("from", from);
-        AreaScope scope = CurrentUser.current().area();
-        return sweeps.between(fromDate, toDate, visibleVillages(scope), scope.wholeTown()).stream()
+        return sweeps.between(fromDate, toDate, false).stream()
                 .map(SweepController::json).toList();
     }
 
@@ -73,25 +72,24 @@ class SweepController {
     Map<String, Object> compliance(@RequestParam(required = false) String week) {
         LocalDate monday = SweepFiling.week(week, LocalDate.now(clock));
         AreaScope scope = CurrentUser.current().area();
-        List<Village> villages = geography.villages(null, scope).stream()
-                .filter(v -> scope.wholeTown() || scope.villages().contains(v.getCode())
-                        || scope.grids().stream().anyMatch(g -> g.startsWith(v.getCode())))
+        // a village's weekly sweep is its cadres' duty: a grid manager has no compliance row of their own
+        List<VillageRef> villages = areas.villages().stream().filter(v -> scope.coversVillage(v.code()))
                 .toList();
-        List<Sweep> filed = sweeps.between(monday, monday, visibleVillages(scope), false);
+        List<Sweep> filed = sweeps.between(monday, monday, true);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (Village v : villages) {
+        for (VillageRef v : villages) {
             Sweep sweep = filed.stream().filter(s -> s.getKind() == SweepKind.VILLAGE_WEEKLY
-                    && v.getCode().equals(s.getVillageCode())).findFirst().orElse(null);
+                    && v.code().equals(s.getVillageCode())).findFirst().orElse(null);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("code", v.getCode());
-            row.put("name", v.getName());
+            row.put("code", v.code());
+            row.put("name", v.name());
             row.put("filed", sweep != null);
             row.put("zeroReport", sweep != null && sweep.isZeroReport());
             row.put("found", sweep == null ? 0 : sweep.getDisputeIds().size());
             rows.add(row);
             if (sweep == null) {
-                missing.add(v.getCode());
+                missing.add(v.code());
             }
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -99,15 +97,6 @@ class SweepController {
         answer.put("villages", rows);
         answer.put("missing", missing);
         return answer;
-    }
-
-    private java.util.Set<String> visibleVillages(AreaScope scope) {
-        if (scope.wholeTown()) {
-            java.util.Set<String> all = new java.util.TreeSet<>();
-            geography.villages(null, AreaScope.EVERYTHING).forEach(v -> all.add(v.getCode()));
-            return all;
-        }
-        return scope.visibleVillages();
     }
 
     static Map<String, Object> json(Sweep s) {

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.account.Role;
-import cn.pingangrid.area.Geography;
+import cn.pingangrid.area.Areas;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.dispute.DisputeLocation;
 import cn.pingangrid.dispute.DisputeLocations;
@@ -30,14 +30,14 @@ import cn.pingangrid.system.RoleNotAllowedException;
 class SweepFiling {
 
     private final Sweeps sweeps;
-    private final Geography geography;
+    private final Areas areas;
     private final DisputeLocations disputes;
     private final AuditTrail audit;
     private final Clock clock;
 
-    SweepFiling(Sweeps sweeps, Geography geography, DisputeLocations disputes, AuditTrail audit, Clock clock) {
+    SweepFiling(Sweeps sweeps, Areas areas, DisputeLocations disputes, AuditTrail audit, Clock clock) {
         this.sweeps = sweeps;
-        this.geography = geography;
+        this.areas = areas;
         this.disputes = disputes;
         this.audit = audit;
         this.clock = clock;
@@ -95,7 +95,7 @@ class SweepFiling {
             throw new InvalidInputException("period", "不能为将来的时段填报排查");
         }
         Set<Long> found = new LinkedHashSet<>(r.disputeIds() == null ? List.of() : r.disputeIds());
-        List<DisputeLocation> visible = disputes.byIds(found, user.area());
+        List<DisputeLocation> visible = disputes.byIds(found);
         for (Long id : found) {
             DisputeLocation d = visible.stream().filter(v -> v.id() == id).findFirst()
                     .orElseThrow(() -> new InvalidInputException("disputeIds", "没有编号为 " + id + " 的纠纷"));
@@ -126,7 +126,7 @@ class SweepFiling {
         }
         Set<String> villages = new LinkedHashSet<>();
         for (String code : r.villages() == null ? List.<String>of() : r.villages()) {
-            if (code == null || geography.village(code).isEmpty()) {
+            if (code == null || !areas.names().villages().containsKey(code)) {
                 throw new InvalidInputException("villages", "没有代码为 " + code + " 的村（社区）");
             }
             villages.add(code);
@@ -141,7 +141,8 @@ class SweepFiling {
         if (code == null || code.isBlank()) {
             throw new InvalidInputException("village", "必填");
         }
-        if (geography.village(code).isEmpty() || !user.area().seesVillage(code)) {
+        // the whole village must be the caller's: a grid manager sees their village only for orientation
+        if (!areas.names().villages().containsKey(code) || !user.area().coversVillage(code)) {
             throw new InvalidInputException("village", "没有代码为 " + code + " 的村（社区），或不在您负责的区域内");
         }
         return code;

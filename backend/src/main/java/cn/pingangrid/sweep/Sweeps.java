@@ -2,61 +2,60 @@ package cn.pingangrid.sweep;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Repository;
 
-/** Filed sweeps and campaigns. */
+import cn.pingangrid.scope.ScopedQueries;
+import cn.pingangrid.scope.ScopedQuery;
+
+/**
+ * Filed sweeps and campaigns, through {@link ScopedQueries}: a village's sweeps are its cadres' (a grid manager
+ * sees none), the town's monthly sweeps the town office's and leadership's.
+ */
 @Repository
 class Sweeps {
 
-    private final EntityManager em;
+    private final ScopedQueries queries;
 
-    Sweeps(EntityManager em) {
-        this.em = em;
+    Sweeps(ScopedQueries queries) {
+        this.queries = queries;
     }
 
     Sweep add(Sweep sweep) {
-        em.persist(sweep);
-        return sweep;
+        return queries.add(sweep);
     }
 
     SweepCampaign add(SweepCampaign campaign) {
-        em.persist(campaign);
-        return campaign;
+        return queries.add(campaign);
     }
 
     Optional<SweepCampaign> campaign(long id) {
-        return Optional.ofNullable(em.find(SweepCampaign.class, id));
+        return queries.find(SweepCampaign.class, id);
     }
 
     List<SweepCampaign> campaigns() {
-        return em.createQuery("select c from SweepCampaign c order by c.startsOn desc, c.id desc", SweepCampaign.class)
-                .getResultList();
+        return queries.from(SweepCampaign.class, "c").orderBy("c.startsOn desc, c.id desc").list();
     }
 
     boolean filed(SweepKind kind, String villageCode, Long campaignId, LocalDate periodStart) {
-        String jpql = "select count(s) from Sweep s where s.kind = :kind and s.periodStart = :start"
-                + (villageCode == null ? " and s.villageCode is null" : " and s.villageCode = :village")
-                + (campaignId == null ? "" : " and s.campaignId = :campaign");
-        var query = em.createQuery(jpql, Long.class).setParameter("kind", kind).setParameter("start", periodStart);
-        if (villageCode != null) {
-            query.setParameter("village", villageCode);
+        ScopedQuery<Sweep> q = queries.from(Sweep.class, "s").equal("s.kind", kind).equal("s.periodStart", periodStart)
+                .equal("s.campaignId", campaignId);
+        if (villageCode == null) {
+            q.where("s.villageCode is null", Map.of());
+        } else {
+            q.equal("s.villageCode", villageCode);
         }
-        if (campaignId != null) {
-            query.setParameter("campaign", campaignId);
-        }
-        return query.getSingleResult() > 0;
+        return q.count() > 0;
     }
 
-    /** Sweeps whose period starts in {@code from}..{@code to}; village sweeps only for {@code villages}. */
-    List<Sweep> between(LocalDate from, LocalDate to, Set<String> villages, boolean withTown) {
-        return em.createQuery("select s from Sweep s where s.periodStart >= :from and s.periodStart <= :to and "
-                + "(s.villageCode in :villages" + (withTown ? " or s.villageCode is null" : "") + ") "
-                + "order by s.periodStart desc, s.id desc", Sweep.class)
-                .setParameter("from", from).setParameter("to", to)
-                .setParameter("villages", villages.isEmpty() ? Set.of("-") : villages).getResultList();
+    /** The caller's sweeps whose period starts in {@code from}..{@code to}; {@code villageOnly}: no town sweeps. */
+    List<Sweep> between(LocalDate from, LocalDate to, boolean villageOnly) {
+        ScopedQuery<Sweep> q = queries.from(Sweep.class, "s").between("s.periodStart", from, to);
+        if (villageOnly) {
+            q.where("s.villageCode is not null", Map.of());
+        }
+        return q.orderBy("s.periodStart desc, s.id desc").list();
     }
 }

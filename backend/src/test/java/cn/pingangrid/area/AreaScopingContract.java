@@ -20,6 +20,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.pingangrid.scope.AreaScope;
 import cn.pingangrid.testsupport.DemoUsers;
 import cn.pingangrid.testsupport.TownDataset;
 import cn.pingangrid.testsupport.TownDataset.Item;

@@ -1,0 +1,127 @@
+package cn.pingangrid.area.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.pingangrid.area.AreaNames;
+import cn.pingangrid.scope.ScopedQueries;
+import cn.pingangrid.scope.ScopedQuery;
+
+/**
+ * Reads the town, villages, grids and buildings through {@link ScopedQueries}: spatial predicates and the caller's
+ * area both run in the database (st_intersects is indexed on PostGIS), so a bbox is cut to the caller's area and
+ * nothing is filtered in memory. Codes and names of villages and grids are public ({@link #names}).
+ */
+@Repository
+@Transactional(readOnly = true)
+public class Geography {
+
+    private final ScopedQueries queries;
+
+    Geography(ScopedQueries queries) {
+        this.queries = queries;
+    }
+
+    public Optional<Town> town() {
+        return queries.from(Town.class, "t").orderBy("t.code").first();
+    }
+
+    /** A village the caller sees (a grid manager: their own village, for its outline and name). */
+    public Optional<Village> village(String code) {
+        return queries.find(Village.class, code);
+    }
+
+    public Optional<Grid> grid(String code) {
+        return queries.find(Grid.class, code);
+    }
+
+    public List<Village> villages(Polygon bbox) {
+        return queries.from(Village.class, "v").intersects("v.boundary", bbox).orderBy("v.code").list();
+    }
+
+    public List<Grid> grids(Polygon bbox, String villageCode) {
+        return queries.from(Grid.class, "g").intersects("g.boundary", bbox).equal("g.villageCode", villageCode)
+                .orderBy("g.code").list();
+    }
+
+    /** At most {@code limit} buildings, in code order. */
+    public List<Building> buildings(Polygon bbox, String gridCode, String villageCode, int limit) {
+        return buildingQuery(bbox, gridCode, villageCode).orderBy("b.code").list(limit);
+    }
+
+    public long buildingCount(String gridCode, String villageCode) {
+        return buildingQuery(null, gridCode, villageCode).count();
+    }
+
+    public long gridCount(String villageCode) {
+        return queries.from(Grid.class, "g").equal("g.villageCode", villageCode).count();
+    }
+
+    /** The caller's grid at a point; on a shared boundary the lowest code wins, so the answer is stable. */
+    public Optional<Grid> gridAt(Point point) {
+        return queries.from(Grid.class, "g").intersects("g.boundary", point).orderBy("g.code").first();
+    }
+
+    /** Whether the point lies in the town at all (to tell "outside the town" from "outside your area"). */
+    public boolean inTown(Point point) {
+        return queries.from(Town.class, "t").intersects("t.boundary", point).count() > 0;
+    }
+
+    /** What lies at a point in the caller's area: grid, village and building, read without their geometries. */
+    public Optional<Location> locate(Point point) {
+        List<Object[]> grid = queries.from(Grid.class, "g").intersects("g.boundary", point)
+                .select("g.code, g.name, g.villageCode", "order by g.code", Object[].class);
+        if (grid.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] g = grid.get(0);
+        List<Object[]> building = queries.from(Building.class, "b").intersects("b.footprint", point)
+                .select("b.code, b.gridCode, b.use, b.floors", "order by b.code", Object[].class);
+        Location.BuildingAt b = building.isEmpty() ? null : new Location.BuildingAt((String) building.get(0)[0],
+                (String) building.get(0)[1], (String) building.get(0)[2], (Integer) building.get(0)[3]);
+        AreaNames.Village village = names().villages().get((String) g[2]);
+        return Optional.of(new Location((String) g[0], (String) g[1], village.code(), village.name(), village.kind(),
+                b));
+    }
+
+    /** Visible villages whose name contains {@code text} or whose code starts with it. */
+    public List<Village> villagesMatching(String text, int limit) {
+        return queries.from(Village.class, "v").where("(v.name like :contains or v.code like :prefix)",
+                Map.of("contains", "%" + text + "%", "prefix", text + "%")).orderBy("v.code").list(limit);
+    }
+
+    public List<Grid> gridsMatching(String text, int limit) {
+        return queries.from(Grid.class, "g").where("(g.name like :contains or g.code like :prefix)",
+                Map.of("contains", "%" + text + "%", "prefix", text + "%")).orderBy("g.code").list(limit);
+    }
+
+    /** Every village's and grid's code and name, whoever asks (see {@link AreaNames}). */
+    public AreaNames names() {
+        Map<String, AreaNames.Village> villages = new LinkedHashMap<>();
+        for (Object[] row : queries.publicColumns(Village.class, "code", "name", "kind")) {
+            villages.put((String) row[0], new AreaNames.Village((String) row[0], (String) row[1], (String) row[2]));
+        }
+        Map<String, AreaNames.Grid> grids = new LinkedHashMap<>();
+        for (Object[] row : queries.publicColumns(Grid.class, "code", "name", "villageCode")) {
+            grids.put((String) row[0], new AreaNames.Grid((String) row[0], (String) row[1], (String) row[2]));
+        }
+        return new AreaNames(villages, grids);
+    }
+
+    private ScopedQuery<Building> buildingQuery(Polygon bbox, String gridCode, String villageCode) {
+        ScopedQuery<Building> q = queries.from(Building.class, "b").intersects("b.footprint", bbox)
+                .equal("b.gridCode", gridCode);
+        if (villageCode != null) {
+            q.where("b.gridCode in (select g.code from Grid g where g.villageCode = :village)",
+                    Map.of("village", villageCode));
+        }
+        return q;
+    }
+}

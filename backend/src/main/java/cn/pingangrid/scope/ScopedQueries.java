@@ -1,0 +1,212 @@
+package cn.pingangrid.scope;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.persistence.EntityManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one door to the database for every module: each query over an {@link AreaBound} entity gets the caller's
+ * scope as a condition in the database, each new row is checked against it before it is written, and rows can only
+ * be changed after a scoped read. The scope is the signed-in user's, or the whole town on a named
+ * {@link UnscopedPath}; there is no parameter a caller could forget or get wrong.
+ *
+ * <p>{@link Unbound} entities (base map, accounts, audit) are read through the same door without a condition. An
+ * architecture test fails when any class outside this package touches an {@code EntityManager}.
+ */
+@Component
+public class ScopedQueries {
+
+    private final EntityManager em;
+    private final Map<Class<?>, EntityPlace> places = new ConcurrentHashMap<>();
+
+    ScopedQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The scope every query of this thread is cut to: the signed-in user's, or the town on an unscoped path. */
+    public AreaScope scope() {
+        if (SystemScope.current() != null) {
+            return AreaScope.EVERYTHING;
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? AreaScope.NOTHING : AreaScope.of(authentication.getAuthorities());
+    }
+
+    /** A query over {@code entity} (as {@code alias}), already cut to the scope. */
+    public <T> ScopedQuery<T> from(Class<T> entity, String alias) {
+        EntityPlace place = place(entity);
+        ScopedQuery<T> query = new ScopedQuery<>(em, entity, place.entityName(), alias);
+        String condition = condition(place, alias, scope(), query);
+        if (condition != null) {
+            query.where(condition, Map.of());
+        }
+        return query;
+    }
+
+    /**
+     * The {@code attributes} of every row, whatever the scope, ordered by the first; only attributes the entity
+     * declares in {@link AreaBound#publicAttributes} (codes and names), so no content can leave this way.
+     */
+    public List<Object[]> publicColumns(Class<?> entity, String... attributes) {
+        EntityPlace place = place(entity);
+        List<String> allowed = place.bound() == null ? List.of() : List.of(place.bound().publicAttributes());
+        StringBuilder select = new StringBuilder();
+        for (String attribute : attributes) {
+            if (!allowed.contains(attribute)) {
+                throw new IllegalStateException(entity.getName() + "." + attribute + " is not a public attribute");
+            }
+            select.append(select.isEmpty() ? "" : ", ").append("x.").append(attribute);
+        }
+        return em.createQuery("select " + select + " from " + place.entityName() + " x order by x." + attributes[0],
+                Object[].class).getResultList();
+    }
+
+    /** The (id, element) pairs of a public collection attribute of every row, e.g. the villages along each border. */
+    public List<Object[]> publicElements(Class<?> entity, String collection) {
+        EntityPlace place = place(entity);
+        if (place.bound() == null || !List.of(place.bound().publicAttributes()).contains(collection)) {
+            throw new IllegalStateException(entity.getName() + "." + collection + " is not a public attribute");
+        }
+        return em.createQuery("select x." + place.idAttribute() + ", e from " + place.entityName() + " x join x."
+                + collection + " e order by x." + place.idAttribute(), Object[].class).getResultList();
+    }
+
+    /** The row with this id if the scope holds it; a foreign row is as absent as an unknown one. */
+    public <T> Optional<T> find(Class<T> entity, Object id) {
+        return from(entity, "x").where("x." + place(entity).idAttribute() + " = :id", Map.of("id", id)).first();
+    }
+
+    /**
+     * Writes a new row after checking that the scope covers where it is placed (context alone is not enough: a
+     * grid manager cannot add a row to their village as a whole). Refused as {@link OutsideScopeException}.
+     */
+    public <T> T add(T row) {
+        EntityPlace place = place(row.getClass());
+        AreaScope scope = scope();
+        if (place.bound() != null && !scope.wholeTown()) {
+            requireCovered(place, row, scope);
+        }
+        em.persist(row);
+        return row;
+    }
+
+    public void addAll(Collection<?> rows) {
+        rows.forEach(this::add);
+    }
+
+    /** Sends pending changes and forgets loaded rows: between batches of a long unscoped job. */
+    public void flushAndClear() {
+        em.flush();
+        em.clear();
+    }
+
+    /** Sends pending changes now, so that a constraint violation is seen inside the caller's step. */
+    public void flush() {
+        em.flush();
+    }
+
+    /** Deletes rows that a scoped read returned (the scope was applied by that read). */
+    public void remove(Object row) {
+        em.remove(row);
+    }
+
+    private void requireCovered(EntityPlace place, Object row, AreaScope scope) {
+        AreaBound bound = place.bound();
+        if (bound.parent() != void.class) {
+            Object parentId = read(row, bound.parentId());
+            if (parentId == null || find(bound.parent(), parentId).isEmpty()) {
+                throw new OutsideScopeException();
+            }
+            return;
+        }
+        String village = bound.village().isEmpty() ? null : (String) read(row, bound.village());
+        String grid = bound.grid().isEmpty() ? null : (String) read(row, bound.grid());
+        boolean covered = scope.covers(village, grid);
+        if (!covered && !bound.villages().isEmpty() && read(row, bound.villages()) instanceof Collection<?> codes) {
+            covered = codes.stream().anyMatch(code -> scope.coversVillage((String) code));
+        }
+        if (!covered) {
+            throw new OutsideScopeException();
+        }
+    }
+
+    /** The scope condition on {@code alias}, or null when the scope lets everything through. */
+    private String condition(EntityPlace place, String alias, AreaScope scope, ScopedQuery<?> query) {
+        AreaBound bound = place.bound();
+        if (bound == null || scope.wholeTown()) {
+            return null;
+        }
+        if (bound.parent() != void.class) {
+            EntityPlace parent = place(bound.parent());
+            String parentAlias = alias + "_p";
+            String inner = condition(parent, parentAlias, scope, query);
+            return alias + "." + bound.parentId() + " in (select " + parentAlias + "." + parent.idAttribute()
+                    + " from " + parent.entityName() + " " + parentAlias
+                    + (inner == null ? "" : " where " + inner) + ")";
+        }
+        List<String> any = new ArrayList<>();
+        var villages = bound.contextForGridUsers() ? scope.visibleVillages() : scope.villages();
+        if (!bound.village().isEmpty() && !villages.isEmpty()) {
+            any.add(alias + "." + bound.village() + " in :" + query.parameter(villages));
+        }
+        if (!bound.grid().isEmpty() && !scope.grids().isEmpty()) {
+            any.add(alias + "." + bound.grid() + " in :" + query.parameter(scope.grids()));
+        }
+        if (!bound.grid().isEmpty() && bound.village().isEmpty() && !scope.villages().isEmpty()) {
+            any.add("substring(" + alias + "." + bound.grid() + ", 1, " + AreaScope.VILLAGE_CODE_LENGTH + ") in :"
+                    + query.parameter(scope.villages()));
+        }
+        if (!bound.villages().isEmpty() && !villages.isEmpty()) {
+            String other = alias + "_v";
+            any.add("exists (select 1 from " + place.entityName() + " " + other + " join " + other + "."
+                    + bound.villages() + " " + other + "c where " + other + " = " + alias + " and " + other
+                    + "c in :" + query.parameter(villages) + ")");
+        }
+        if (!bound.referralUnit().isEmpty() && scope.referralUnit() != null) {
+            any.add(alias + "." + bound.referralUnit() + " = :" + query.parameter(scope.referralUnit()));
+        }
+        return any.isEmpty() ? "1 = 0" : "(" + String.join(" or ", any) + ")";
+    }
+
+    private EntityPlace place(Class<?> type) {
+        return places.computeIfAbsent(type, this::describe);
+    }
+
+    private EntityPlace describe(Class<?> type) {
+        AreaBound bound = type.getAnnotation(AreaBound.class);
+        if (bound == null && type.getAnnotation(Unbound.class) == null) {
+            throw new IllegalStateException(type.getName() + " is neither @AreaBound nor @Unbound: "
+                    + "say which part of the town its rows belong to before querying it");
+        }
+        var entity = em.getMetamodel().entity(type);
+        String id = entity.getId(entity.getIdType().getJavaType()).getName();
+        return new EntityPlace(entity.getName(), id, bound);
+    }
+
+    private static Object read(Object row, String attribute) {
+        for (Class<?> c = row.getClass(); c != Object.class; c = c.getSuperclass()) {
+            try {
+                Field field = c.getDeclaredField(attribute);
+                field.setAccessible(true);
+                return field.get(row);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(row.getClass().getName() + " has no attribute " + attribute);
+    }
+
+    private record EntityPlace(String entityName, String idAttribute, AreaBound bound) {
+    }
+}

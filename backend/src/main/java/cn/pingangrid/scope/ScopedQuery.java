@@ -1,0 +1,116 @@
+package cn.pingangrid.scope;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * A JPQL query over one entity that starts with the caller's scope as its first condition; further conditions
+ * only narrow it. Every value is bound as a parameter (never concatenated); optional conditions with a null or
+ * empty value are left out. Made by {@link ScopedQueries#from}.
+ */
+public final class ScopedQuery<T> {
+
+    private final EntityManager em;
+    private final Class<T> type;
+    private final String from;
+    private final String alias;
+    private final StringBuilder where = new StringBuilder();
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private String orderBy = "";
+    private int next;
+
+    ScopedQuery(EntityManager em, Class<T> type, String entityName, String alias) {
+        this.em = em;
+        this.type = type;
+        this.alias = alias;
+        this.from = " from " + entityName + " " + alias;
+    }
+
+    /** Adds {@code condition} (JPQL over the alias, naming its own parameters) with their values. */
+    public ScopedQuery<T> where(String condition, Map<String, ?> values) {
+        where.append(where.isEmpty() ? " where " : " and ").append(condition);
+        parameters.putAll(values);
+        return this;
+    }
+
+    public ScopedQuery<T> equal(String path, Object value) {
+        return value == null ? this : where(path + " = :" + parameter(value), Map.of());
+    }
+
+    public ScopedQuery<T> in(String path, java.util.Collection<?> values) {
+        return values == null || values.isEmpty() ? this : where(path + " in :" + parameter(values), Map.of());
+    }
+
+    /** {@code from} ≤ path ≤ {@code to}, either bound optional. */
+    public ScopedQuery<T> between(String path, Object from, Object to) {
+        if (from != null) {
+            where(path + " >= :" + parameter(from), Map.of());
+        }
+        if (to != null) {
+            where(path + " <= :" + parameter(to), Map.of());
+        }
+        return this;
+    }
+
+    /** The spatial filter, evaluated in the database (indexed on PostGIS); skipped for a null geometry. */
+    public ScopedQuery<T> intersects(String path, Geometry geometry) {
+        return geometry == null ? this
+                : where("st_intersects(" + path + ", :" + parameter(geometry) + ") = true", Map.of());
+    }
+
+    public ScopedQuery<T> orderBy(String order) {
+        this.orderBy = " order by " + order;
+        return this;
+    }
+
+    public List<T> list() {
+        return list(Integer.MAX_VALUE);
+    }
+
+    public List<T> list(int limit) {
+        return bind(em.createQuery("select " + alias + from + where + orderBy, type)).setMaxResults(limit)
+                .getResultList();
+    }
+
+    public Optional<T> first() {
+        return list(1).stream().findFirst();
+    }
+
+    public long count() {
+        return bind(em.createQuery("select count(" + alias + ")" + from + where, Long.class)).getSingleResult();
+    }
+
+    /**
+     * A projection or aggregate over the scoped rows: {@code select} is the select list (e.g.
+     * {@code "new cn.pingangrid.x.Row(d.id, d.type)"} or {@code "d.villageCode, count(d)"}), {@code tail} what
+     * follows the conditions (group by, order by), {@code extra} parameters used in either.
+     */
+    public <R> List<R> select(String select, String tail, Class<R> resultType, Map<String, ?> extra) {
+        TypedQuery<R> query = bind(em.createQuery("select " + select + from + where + " " + tail
+                + (tail.contains("order by") ? "" : orderBy), resultType));
+        extra.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    public <R> List<R> select(String select, String tail, Class<R> resultType) {
+        return select(select, tail, resultType, Map.of());
+    }
+
+    /** Binds {@code value} to a fresh parameter name and returns the name. */
+    String parameter(Object value) {
+        String name = "q" + next++;
+        parameters.put(name, value);
+        return name;
+    }
+
+    private <Q> TypedQuery<Q> bind(TypedQuery<Q> query) {
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+}

@@ -1,0 +1,36 @@
+package cn.pingangrid.scope;
+
+/**
+ * Every path that may read or write area-bound data without a user's scope: the whole list, in one place. Each
+ * names the one class allowed to open it ({@link SystemScope#run}); an architecture test holds the code to it.
+ */
+public enum UnscopedPath {
+
+    /** Start-up import of the town's dataset and what is derived from it once. */
+    GEOGRAPHY_IMPORT("cn.pingangrid.area.internal.GeographyImport"),
+    BORDER_DERIVATION("cn.pingangrid.border.BorderDerivation"),
+
+    /** Demo data of the {@code demo} profile, written at start-up. */
+    DEMO_ACCOUNTS("cn.pingangrid.account.DemoAccounts"),
+    DEMO_DISPUTES("cn.pingangrid.dispute.DemoDisputes"),
+    DEMO_SWEEPS("cn.pingangrid.sweep.DemoSweeps"),
+    DEMO_SITES("cn.pingangrid.site.DemoSites"),
+    DEMO_HAZARDS("cn.pingangrid.hazard.DemoHazards"),
+
+    /** A sensitive report fanned out to the town's subscribers after the registering request committed. */
+    SENSITIVE_REPORTS("cn.pingangrid.dispute.DisputeRegister"),
+
+    /** The scheduled job that marks disputes past their deadline, town-wide. */
+    OVERDUE_JOB("cn.pingangrid.dispute.OverdueDisputes");
+
+    private final String owner;
+
+    UnscopedPath(String owner) {
+        this.owner = owner;
+    }
+
+    /** The fully qualified name of the only class that may open this path. */
+    public String owner() {
+        return owner;
+    }
+}

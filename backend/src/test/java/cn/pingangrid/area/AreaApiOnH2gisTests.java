@@ -1,7 +1,0 @@
-package cn.pingangrid.area;
-
-import cn.pingangrid.testsupport.H2gisTest;
-
-@H2gisTest
-class AreaApiOnH2gisTests extends AreaApiContract {
-}

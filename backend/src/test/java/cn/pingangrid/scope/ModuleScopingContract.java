@@ -1,0 +1,368 @@
+package cn.pingangrid.scope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.locationtech.jts.geom.Point;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.pingangrid.testsupport.BrowserCsrf;
+import cn.pingangrid.testsupport.DemoUsers;
+import cn.pingangrid.testsupport.TownDataset;
+import cn.pingangrid.testsupport.TownDataset.Item;
+
+/**
+ * The scoping matrix of the modules that hold area-bound records: every role × every read and write endpoint of
+ * disputes, sites, hazards, sweeps, borders and KPIs × a record in the user's own area and one in a foreign village.
+ * Reads must show exactly what the area allows (aggregates and exports included); foreign writes must be refused
+ * with nothing changed. Plus the edge cases that once leaked: a placeholder-like referral unit, a grid manager and
+ * their village's sweep. Run once per database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // the records are made once; no test may change what others read
+abstract class ModuleScopingContract {
+
+    enum Read {
+        DISPUTE_LIST, DISPUTE_BY_ID, DISPUTE_CLUSTERS, DISPUTE_EXPORT, SITE_LIST, SITE_BY_ID, SITE_SCORECARDS,
+        HAZARD_LIST, HAZARD_BY_ID, SWEEP_LIST, SWEEP_COMPLIANCE, KPI_ROWS, BORDER_SEGMENTS
+    }
+
+    enum Write {
+        DISPUTE_TRANSITION, DISPUTE_ASSIGNMENT, SITE_INSPECTION, HAZARD_REVIEW, SWEEP_FILING
+    }
+
+    static final Map<String, String> USERS = Map.of("TOWN_OFFICE", DemoUsers.TOWN_OFFICE, "LEADER", DemoUsers.LEADER,
+            "GRID_MANAGER", DemoUsers.GRID_MANAGER, "VILLAGE_CADRE", DemoUsers.VILLAGE_CADRE, "AUX_POLICE",
+            DemoUsers.AUX_POLICE, "MEDIATOR", DemoUsers.MEDIATOR, "ADMIN", DemoUsers.ADMIN);
+    static final Set<String> WHOLE_TOWN = Set.of("TOWN_OFFICE", "LEADER");
+    static final Set<String> WITH_OWN_AREA = Set.of("TOWN_OFFICE", "LEADER", "GRID_MANAGER", "VILLAGE_CADRE",
+            "AUX_POLICE");
+    /** Records of a village as a whole (its weekly sweep): a grid manager's own grid is not enough. */
+    static final Set<Read> WHOLE_VILLAGE_ONLY = Set.of(Read.SWEEP_LIST, Read.SWEEP_COMPLIANCE);
+
+    static final List<Item> GRIDS = TownDataset.read("grids");
+    static final List<Item> BUILDINGS = TownDataset.read("buildings");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** A dispute, site and hazard made by the town office in a grid; the village's sweep of a past week. */
+    record Target(String village, String grid, long dispute, long site, long hazard, String situation) {
+    }
+
+    Target own;
+    Target foreign;
+
+    @BeforeAll
+    void createRecords() throws Exception {
+        String ownGrid = users.loadUserByUsername(DemoUsers.GRID_MANAGER).getAuthorities().stream()
+                .map(a -> a.getAuthority()).filter(a -> a.startsWith(AreaScope.GRID_PREFIX))
+                .map(a -> a.substring(AreaScope.GRID_PREFIX.length())).findFirst().orElseThrow();
+        String foreignGrid = GRIDS.stream().map(Item::code).filter(c -> !c.startsWith(ownGrid.substring(0, 12)))
+                .filter(c -> BUILDINGS.stream().anyMatch(b -> b.code().startsWith(c))).findFirst().orElseThrow();
+        own = create(ownGrid, 3);
+        foreign = create(foreignGrid, 4);
+    }
+
+    static Stream<Arguments> reads() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String role : USERS.keySet().stream().sorted().toList()) {
+            for (Read read : Read.values()) {
+                for (boolean ownCase : new boolean[] { true, false }) {
+                    boolean visible = ownCase ? WITH_OWN_AREA.contains(role) : WHOLE_TOWN.contains(role);
+                    if (WHOLE_VILLAGE_ONLY.contains(read) && role.equals("GRID_MANAGER")) {
+                        visible = false;
+                    }
+                    cases.add(Arguments.of(role, read, ownCase ? "OWN" : "FOREIGN", visible));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} → visible={3}")
+    @MethodSource("reads")
+    void eachRoleReadsExactlyItsArea(String role, Read read, String which, boolean expected) throws Exception {
+        Target t = which.equals("OWN") ? own : foreign;
+        assertThat(sees(USERS.get(role), read, t)).as("%s %s %s", role, read, which).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> foreignWrites() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String role : USERS.keySet().stream().sorted().filter(r -> !WHOLE_TOWN.contains(r)).toList()) {
+            for (Write write : Write.values()) {
+                cases.add(Arguments.of(role, write));
+            }
+        }
+        return cases.stream();
+    }
+
+    /** Every area-limited role, every write, on a foreign record: 403 or 404 (never 2xx), and nothing changes. */
+    @ParameterizedTest(name = "{0} {1} on a foreign record → refused, unchanged")
+    @MethodSource("foreignWrites")
+    void foreignWritesAreRefusedAndChangeNothing(String role, Write write) throws Exception {
+        String before = fingerprint();
+        MockHttpServletResponse response = write(USERS.get(role), write, foreign);
+        assertThat(response.getStatus()).as("%s %s: %s", role, write, response.getContentAsString())
+                .isIn(400, 403, 404);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(fingerprint()).as("nothing changed").isEqualTo(before);
+    }
+
+    @Test
+    void ownWritesByTheAreasHandlersSucceed() throws Exception {
+        Target fresh = create(own.grid(), 5);
+        assertThat(write(DemoUsers.VILLAGE_CADRE, Write.DISPUTE_TRANSITION, fresh).getStatus()).isEqualTo(200);
+        assertThat(write(DemoUsers.GRID_MANAGER, Write.HAZARD_REVIEW, fresh).getStatus()).isEqualTo(200);
+        assertThat(write(DemoUsers.GRID_MANAGER, Write.SITE_INSPECTION, fresh).getStatus()).isIn(200, 201);
+        assertThat(write(DemoUsers.TOWN_OFFICE, Write.DISPUTE_ASSIGNMENT, create(foreign.grid(), 6)).getStatus())
+                .isEqualTo(200);
+    }
+
+    /** Brings a new dispute of {@code t}'s grid to 调处中, where it may be referred. */
+    private long mediating(Target t, int k) throws Exception {
+        long id = create(t.grid(), k).dispute();
+        for (String action : List.of("ACCEPT", "START_MEDIATION")) {
+            assertThat(transition(DemoUsers.TOWN_OFFICE, id, Map.of("action", action)).getStatus()).isEqualTo(200);
+        }
+        return id;
+    }
+
+    /** "-" was once the scope's own placeholder for "no referral unit": a case referred to it leaked to everyone. */
+    @Test
+    void aPlaceholderLikeReferralUnitReachesNobody() throws Exception {
+        long id = mediating(foreign, 7);
+        MockHttpServletResponse referred = transition(DemoUsers.TOWN_OFFICE, id,
+                Map.of("action", "REFER", "channel", "JUSTICE_OFFICE", "unit", "-"));
+        if (referred.getStatus() == 200) {
+            for (String user : List.of(DemoUsers.VILLAGE_CADRE, DemoUsers.GRID_MANAGER, DemoUsers.AUX_POLICE,
+                    DemoUsers.MEDIATOR, DemoUsers.ADMIN)) {
+                assertThat(status(user, "/api/disputes/" + id)).as(user).isEqualTo(404);
+                assertThat(ids(json(user, "/api/disputes"))).as(user).doesNotContain(id);
+                assertThat(transition(user, id, Map.of("action", "RESOLVE")).getStatus()).as(user).isIn(403, 404);
+            }
+        } else {
+            assertThat(referred.getStatus()).isEqualTo(400); // refusing such a unit outright is as good
+        }
+    }
+
+    @Test
+    void aMediatorSeesTheCasesReferredToTheirUnitAndNoOthers() throws Exception {
+        long id = mediating(foreign, 8);
+        MockHttpServletResponse referred = transition(DemoUsers.TOWN_OFFICE, id,
+                Map.of("action", "REFER", "channel", "JUSTICE_OFFICE", "unit", "大栗港司法所"));
+        assertThat(referred.getStatus()).as(referred.getContentAsString()).isEqualTo(200);
+        assertThat(status(DemoUsers.MEDIATOR, "/api/disputes/" + id)).isEqualTo(200);
+        assertThat(ids(json(DemoUsers.MEDIATOR, "/api/disputes"))).contains(id).doesNotContain(foreign.dispute());
+        assertThat(status(DemoUsers.MEDIATOR, "/api/disputes/" + foreign.dispute())).isEqualTo(404);
+        assertThat(status(DemoUsers.VILLAGE_CADRE, "/api/disputes/" + id)).as("a referral is no window for others")
+                .isEqualTo(404);
+    }
+
+    /** A grid manager's view of their village is for orientation: the village's weekly sweep is not theirs. */
+    @Test
+    void aGridManagerCannotFileTheVillagesSweep() throws Exception {
+        long before = count("sweep");
+        MockHttpServletResponse filed = postJson(DemoUsers.GRID_MANAGER, "/api/sweeps", Map.of("kind",
+                "VILLAGE_WEEKLY", "village", own.village(), "period", "2026-W02", "zeroReport", true));
+        assertThat(filed.getStatus()).isEqualTo(400);
+        assertThat(JSON.readTree(filed.getContentAsString()).get("invalid-params").get(0).get("name").asString())
+                .isEqualTo("village");
+        assertThat(count("sweep")).isEqualTo(before);
+    }
+
+    private boolean sees(String user, Read read, Target t) throws Exception {
+        return switch (read) {
+            case DISPUTE_LIST -> ids(json(user, "/api/disputes")).contains(t.dispute());
+            case DISPUTE_BY_ID -> found(user, "/api/disputes/" + t.dispute());
+            case DISPUTE_CLUSTERS -> codes(json(user, "/api/disputes/clusters?zoom=14")).contains(t.grid());
+            case DISPUTE_EXPORT -> exported(user).contains(t.situation());
+            case SITE_LIST -> ids(json(user, "/api/sites")).contains(t.site());
+            case SITE_BY_ID -> found(user, "/api/sites/" + t.site());
+            case SITE_SCORECARDS -> field(json(user, "/api/site-scorecards"), "villageCode").contains(t.village());
+            case HAZARD_LIST -> ids(json(user, "/api/hazards")).contains(t.hazard());
+            case HAZARD_BY_ID -> found(user, "/api/hazards/" + t.hazard());
+            case SWEEP_LIST -> field(json(user, "/api/sweeps?from=2025-12-01&to=2026-01-31"), "village")
+                    .contains(t.village());
+            case SWEEP_COMPLIANCE -> field(json(user, "/api/sweeps/compliance?week=2026-W01").get("villages"),
+                    "code").contains(t.village());
+            case KPI_ROWS -> field(json(user, "/api/kpis").get("villages"), "code").contains(t.village());
+            case BORDER_SEGMENTS -> {
+                List<String> along = new ArrayList<>();
+                json(user, "/api/border-segments").get("features").forEach(f -> f.get("properties")
+                        .get("villageCodes").forEach(c -> along.add(c.asString())));
+                yield along.contains(t.village());
+            }
+        };
+    }
+
+    private MockHttpServletResponse write(String user, Write write, Target t) throws Exception {
+        return switch (write) {
+            case DISPUTE_TRANSITION -> transition(user, t.dispute(), Map.of("action", "ACCEPT"));
+            case DISPUTE_ASSIGNMENT -> mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .put("/api/disputes/" + t.dispute() + "/assignment").with(DemoUsers.as(users, user))
+                    .with(BrowserCsrf.token()).contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(
+                            Map.of("responsibleUnit", "镇司法所", "responsiblePerson", "测试", "deadline",
+                                    LocalDate.now().plusDays(10).toString()))))
+                    .andReturn().getResponse();
+            case SITE_INSPECTION -> postJson(user, "/api/sites/" + t.site() + "/inspections", Map.of("inspectedOn",
+                    LocalDate.now().toString(), "result", "MET", "nextInspectionDue",
+                    LocalDate.now().plusMonths(3).toString()));
+            case HAZARD_REVIEW -> postJson(user, "/api/hazards/" + t.hazard() + "/reviews", Map.of("reviewedOn",
+                    LocalDate.now().toString(), "status", "CONTROLLED", "reviewDue",
+                    LocalDate.now().plusMonths(1).toString()));
+            case SWEEP_FILING -> postJson(user, "/api/sweeps", Map.of("kind", "VILLAGE_WEEKLY", "village",
+                    t.village(), "period", "2026-W03", "zeroReport", true));
+        };
+    }
+
+    private Target create(String grid, int k) throws Exception {
+        Point p = BUILDINGS.stream().filter(b -> b.code().startsWith(grid)).toList().get(k).geometry()
+                .getInteriorPoint();
+        String situation = "范围测试" + grid + "-" + System.nanoTime();
+        Map<String, Object> dispute = new LinkedHashMap<>();
+        dispute.put("lng", p.getX());
+        dispute.put("lat", p.getY());
+        dispute.put("type", "NEIGHBOURS");
+        dispute.put("severity", "ORDINARY");
+        dispute.put("source", "SWEEP");
+        dispute.put("situation", situation);
+        dispute.put("parties", List.of(Map.of("name", "王五", "phone", "13811112222")));
+        long disputeId = created(postJson(DemoUsers.TOWN_OFFICE, "/api/disputes", dispute)).get("id").asLong();
+        Map<String, Object> geometry = Map.of("type", "Point", "coordinates", List.of(p.getX(), p.getY()));
+        long siteId = created(postJson(DemoUsers.TOWN_OFFICE, "/api/sites", Map.of("kind", "ENTERPRISE", "name",
+                "测试企业" + k, "status", "BUILDING", "geometry", geometry, "nextInspectionDue",
+                LocalDate.now().plusMonths(1).toString()))).get("id").asLong();
+        long hazardId = created(postJson(DemoUsers.TOWN_OFFICE, "/api/hazards", Map.of("category", "OTHER", "title",
+                "测试隐患" + k, "level", "GENERAL", "owner", "测试", "reviewDue", LocalDate.now().plusMonths(1).toString(),
+                "location", geometry))).get("id").asLong();
+        MockHttpServletResponse sweep = postJson(DemoUsers.TOWN_OFFICE, "/api/sweeps", Map.of("kind",
+                "VILLAGE_WEEKLY", "village", grid.substring(0, 12), "period", "2026-W01", "zeroReport", true));
+        assertThat(sweep.getStatus()).as(sweep.getContentAsString()).isIn(201, 409); // 409: filed by an earlier test
+        return new Target(grid.substring(0, 12), grid, disputeId, siteId, hazardId, situation);
+    }
+
+    private JsonNode created(MockHttpServletResponse response) throws Exception {
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+        JsonNode body = JSON.readTree(response.getContentAsString());
+        return body.has("properties") ? body.get("properties") : body;
+    }
+
+    private MockHttpServletResponse transition(String user, long id, Map<String, Object> body) throws Exception {
+        return postJson(user, "/api/disputes/" + id + "/transitions", body);
+    }
+
+    private MockHttpServletResponse postJson(String user, String url, Object body) throws Exception {
+        return mvc.perform(post(url).with(DemoUsers.as(users, user)).with(BrowserCsrf.token())
+                .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body))).andReturn()
+                .getResponse();
+    }
+
+    private JsonNode json(String user, String url) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(url).with(DemoUsers.as(users, user))).andReturn()
+                .getResponse();
+        if (response.getStatus() == 403) {
+            return JSON.readTree("{\"features\":[],\"villages\":[]}"); // a role without this view sees nothing
+        }
+        assertThat(response.getStatus()).as(url + " " + response.getContentAsString()).isEqualTo(200);
+        return JSON.readTree(response.getContentAsString());
+    }
+
+    private int status(String user, String url) throws Exception {
+        return mvc.perform(get(url).with(DemoUsers.as(users, user))).andReturn().getResponse().getStatus();
+    }
+
+    /** 200 → visible; 404 → hidden (403 is allowed only for a role that may not read the kind at all). */
+    private boolean found(String user, String url) throws Exception {
+        int status = status(user, url);
+        assertThat(status).as(url).isIn(200, 403, 404);
+        return status == 200;
+    }
+
+    private String exported(String user) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/api/disputes/export.xlsx").with(DemoUsers.as(users,
+                user))).andReturn().getResponse();
+        if (response.getStatus() == 403) {
+            return "";
+        }
+        assertThat(response.getStatus()).isEqualTo(200);
+        StringBuilder text = new StringBuilder();
+        DataFormatter formatter = new DataFormatter();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+            for (Row row : book.getSheetAt(0)) {
+                row.forEach(cell -> text.append(formatter.formatCellValue(cell)).append('\t'));
+            }
+        }
+        return text.toString();
+    }
+
+    /** Every row of the tables a write could touch, as text: equal before and after means nothing changed. */
+    private String fingerprint() {
+        return jdbc.queryForList("select id, status, handling_level, overdue, responsible_unit, referral_unit "
+                + "from dispute order by id").toString() + count("dispute_timeline") + jdbc.queryForList("select * from site_inspection order by id")
+                + jdbc.queryForList("select id, status, review_due from hazard order by id")
+                + jdbc.queryForList("select id, village_code, period_start from sweep order by id");
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    private static List<Long> ids(JsonNode collection) {
+        List<Long> ids = new ArrayList<>();
+        collection.get("features").forEach(f -> ids.add(f.get("properties").get("id").asLong()));
+        return ids;
+    }
+
+    private static List<String> codes(JsonNode collection) {
+        return field(collection.get("features"), "code", true);
+    }
+
+    private static List<String> field(JsonNode rows, String name) {
+        return field(rows, name, false);
+    }
+
+    private static List<String> field(JsonNode rows, String name, boolean inProperties) {
+        List<String> values = new ArrayList<>();
+        if (rows == null) {
+            return values;
+        }
+        rows.forEach(row -> {
+            JsonNode value = (inProperties ? row.get("properties") : row).get(name);
+            if (value != null && !value.isNull()) {
+                values.add(value.asString());
+            }
+        });
+        return values;
+    }
+}

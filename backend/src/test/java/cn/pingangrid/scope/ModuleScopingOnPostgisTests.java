@@ -1,0 +1,7 @@
+package cn.pingangrid.scope;
+
+import cn.pingangrid.testsupport.PostgisTest;
+
+@PostgisTest
+class ModuleScopingOnPostgisTests extends ModuleScopingContract {
+}
