@@ -133,4 +133,10 @@ export const api = {
   sweepCompliance: (week) => getJson('sweeps/compliance', { week }),
   sweepCampaigns: () => getJson('sweep-campaigns'),
   fileSweep: (sweep) => send('POST', 'sweeps', sweep),
+  // patrol routes (辅警巡逻)
+  planPatrol: (shift) => send('POST', 'patrol/plans', shift),
+  patrolPlans: (params) => getJson('patrol/plans', params),
+  patrolPlan: (id) => getJson(`patrol/plans/${encode(id)}`),
+  patrolGpxUrl: (id) => `${API}patrol/plans/${encode(id)}/gpx`,
+  patrolSheetUrl: (id) => `patrol-sheet.html?id=${encode(id)}`,
 };

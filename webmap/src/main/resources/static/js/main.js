@@ -24,12 +24,14 @@ import { SitePanelControl } from './controls/site-panel.js';
 import { addSafetyLegend } from './controls/safety-legend.js';
 import { DisputesLayer } from './layers/disputes.js';
 import { DisputeControl } from './controls/disputes.js';
+import { PatrolRouteLayer } from './layers/patrol-route.js';
+import { PatrolControl } from './controls/patrol.js';
 
 /** Our panes, bottom to top, between Leaflet's tile pane (200) and its marker pane (600). */
 const PANES = {
   pgBase: 210, pgWater: 300, pgRoads: 320, pgBuildings: 340, pgGrids: 400, pgVillages: 410,
   pgTileLabels: 420, pgPlaces: 425, pgLabels: 430, pgMask: 450,
-  pgZones: 350, pgBorders: 415, pgSites: 440,
+  pgZones: 350, pgBorders: 415, pgSites: 440, pgPatrol: 445,
 };
 
 const state = document.body.dataset; // the test hook's data attributes
@@ -152,6 +154,18 @@ function start(settings, me) {
     notice.show('disputes', `纠纷加载失败：${e.error.message}`, 'error');
   });
 
+  let patrol = null;
+  if (roles.includes('AUX_POLICE') || roles.includes('TOWN_OFFICE')) {
+    const route = new PatrolRouteLayer();
+    patrol = new PatrolControl(route, { chooseVillage: roles.includes('TOWN_OFFICE') }).addTo(map);
+    patrol.on('planned', (e) => {
+      Object.assign(state, { patrolPlan: String(e.plan.id), patrolStops: String(e.plan.stops.length),
+        patrolError: '' });
+    }).on('planfailed', (e) => {
+      state.patrolError = e.error.message;
+    });
+  }
+
   reportBuildings(layers.buildings, notice);
   base.addTo(map);
   Object.values(layers).forEach((layer) => layer && layer.addTo(map));
@@ -219,7 +233,7 @@ function start(settings, me) {
   }
 
   window.pinganMap = Object.freeze({ map, base, layers, safety,
-    controls: Object.freeze({ search, legend, notice, disputes, sitePanel }) });
+    controls: Object.freeze({ search, legend, notice, disputes, sitePanel, patrol }) });
   state.user = me.username;
   state.mapReady = 'true';
 }

@@ -79,6 +79,11 @@ public class Areas {
         return geography.buildings(null, null, villageCode, Integer.MAX_VALUE).stream().map(Areas::ref).toList();
     }
 
+    /** The whole road network (public geography, the same for everyone), in edge id order. */
+    public List<RoadEdge> roadNetwork() {
+        return geography.roadNetwork();
+    }
+
     /** Every village's and grid's code and name, whoever asks. */
     public AreaNames names() {
         return geography.names();

@@ -127,6 +127,11 @@ public class BorderSegment {
         return zoneWidthM;
     }
 
+    BorderSegments.BorderLine asLine() {
+        return new BorderSegments.BorderLine(id, kind, name, neighbourName, countyBorder, Set.copyOf(villageCodes),
+                geom, zone);
+    }
+
     CrossBorderCheck.Zone asZone() {
         return new CrossBorderCheck.Zone(id, kind, name, neighbourName, neighbourCounty, villageCodes, zone);
     }

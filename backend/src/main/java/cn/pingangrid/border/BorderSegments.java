@@ -33,6 +33,17 @@ public class BorderSegments {
         return queries.from(BorderSegment.class, "s").equal("s.kind", kind).orderBy("s.kind, s.id").list();
     }
 
+    /** A border segment's line and zone, for other modules' plans (patrol checkpoints, border kilometres). */
+    public record BorderLine(long id, SegmentKind kind, String name, String neighbourName, boolean countyBorder,
+            Set<String> villageCodes, org.locationtech.jts.geom.MultiLineString line,
+            org.locationtech.jts.geom.Geometry zone) {
+    }
+
+    /** The segments of {@code kind} (null: all) the caller sees, as {@link BorderLine}s. */
+    public List<BorderLine> lines(SegmentKind kind) {
+        return list(kind).stream().map(BorderSegment::asLine).toList();
+    }
+
     Optional<BorderSegment> find(long id) {
         return queries.find(BorderSegment.class, id);
     }
@@ -47,6 +58,14 @@ public class BorderSegments {
                 "zone").stream().map(r -> new CrossBorderCheck.Zone((Long) r[0], (SegmentKind) r[1], (String) r[2],
                         (String) r[3], (String) r[4], villages.getOrDefault((Long) r[0], Set.of()), (Geometry) r[5]))
                 .toList();
+    }
+
+    /**
+     * The sensitive zones of every segment of {@code kind}, whoever asks (the zones are public, see
+     * {@link #allZones}): what a walked track's border kilometres are measured in.
+     */
+    public List<Geometry> zones(SegmentKind kind) {
+        return allZones().stream().filter(z -> z.kind() == kind).map(CrossBorderCheck.Zone::zone).toList();
     }
 
     long count() {

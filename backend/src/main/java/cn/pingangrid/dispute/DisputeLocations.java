@@ -69,6 +69,23 @@ public class DisputeLocations {
                 .stream().map(DisputeLocations::location).toList();
     }
 
+    /**
+     * The open disputes the caller sees that are sensitive or overdue, by id, with masked parties: what a patrol
+     * should pass by.
+     */
+    public List<WatchedDispute> openSensitiveOrOverdue() {
+        return queries.from(Dispute.class, "d").in("d.status", DisputeStatus.OPEN)
+                .where("(d.sensitive = true or d.overdue = true)", Map.of()).orderBy("d.id").list().stream()
+                .map(d -> new WatchedDispute(d.getId(), d.getLocation(), d.getVillageCode(), d.getGridCode(),
+                        d.getType().label(), d.getSeverity().name(), d.getSeverity().label(), d.getStatus().label(),
+                        d.isSensitive(), d.isOverdue(), d.getDeadline(), d.getParties().stream()
+                                .map(party -> PersonalDataMask.name(party.getName())
+                                        + (party.getPhone() == null || party.getPhone().isBlank() ? ""
+                                                : " " + PersonalDataMask.phone(party.getPhone())))
+                                .toList()))
+                .toList();
+    }
+
     /** One row per dispute registered (排查时间) in {@code from}..{@code to} in {@code scope}: what KPIs count. */
     public List<DisputeOutcome> outcomes(LocalDate from, LocalDate to) {
         return queries.from(Dispute.class, "d").between("d.sweptOn", from, to).select(

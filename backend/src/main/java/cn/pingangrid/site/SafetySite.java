@@ -145,6 +145,10 @@ public class SafetySite {
         return gridCode;
     }
 
+    LocalDate getNextInspectionDue() {
+        return nextInspectionDue;
+    }
+
     public Geometry getGeom() {
         return geom;
     }

@@ -48,6 +48,10 @@ class SiteInspection {
         this.recordedAt = recordedAt;
     }
 
+    String getNote() {
+        return note;
+    }
+
     Long getId() {
         return id;
     }

@@ -36,6 +36,31 @@ public class Sites {
                 .list();
     }
 
+    /** A site whose inspection falls due, for other modules' plans (patrol stops); {@code point} is on the site. */
+    public record SiteDue(long id, String kind, String kindName, String name, String status, String statusName,
+            String villageCode, String gridCode, org.locationtech.jts.geom.Point point, LocalDate nextInspectionDue,
+            String lastInspectionNote) {
+    }
+
+    /**
+     * The sites the caller sees whose next inspection is due on or before {@code by} (so overdue ones too), by due
+     * date; each with a point on it (a polygon's interior point) and the note of its latest inspection.
+     */
+    public List<SiteDue> inspectionsDueBy(LocalDate by) {
+        return queries.from(SafetySite.class, "s").between("s.nextInspectionDue", null, by)
+                .orderBy("s.nextInspectionDue, s.id").list().stream().map(this::due).toList();
+    }
+
+    private SiteDue due(SafetySite s) {
+        List<SiteInspection> done = inspections(s.getId());
+        org.locationtech.jts.geom.Point point = s.getGeom() instanceof org.locationtech.jts.geom.Point p
+                ? (org.locationtech.jts.geom.Point) p.copy() : s.getGeom().getInteriorPoint();
+        point.setSRID(4326);
+        return new SiteDue(s.getId(), s.getKind().name(), s.getKind().label(), s.getName(), s.getStatus().name(),
+                s.getStatus().label(), s.getVillageCode(), s.getGridCode(), point, s.getNextInspectionDue(),
+                done.isEmpty() ? null : done.get(0).getNote());
+    }
+
     /** A site by id if the caller's area holds it. */
     Optional<SafetySite> find(long id) {
         return queries.find(SafetySite.class, id);

@@ -33,6 +33,7 @@ final class HeadlessChromium implements AutoCloseable {
     record Viewport(String name, int width, int height, boolean mobile) {
         static final Viewport DESKTOP = new Viewport("desktop", 1366, 768, false);
         static final Viewport PHONE = new Viewport("phone", 360, 640, true);
+        static final Viewport WIDE = new Viewport("wide", 1440, 900, false);
     }
 
     final ChromeDriver driver;

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.pingangrid.area.AreaNames;
+import cn.pingangrid.area.RoadEdge;
 import cn.pingangrid.scope.ScopedQueries;
 import cn.pingangrid.scope.ScopedQuery;
 
@@ -36,6 +37,16 @@ public class Geography {
     /** A village the caller sees (a grid manager: their own village, for its outline and name). */
     public Optional<Village> village(String code) {
         return queries.find(Village.class, code);
+    }
+
+    /**
+     * The whole road network (public geography, {@code @Unbound}): every noded edge with its end-node ids, class and
+     * line, in id order. What the patrol module builds its routing graph from.
+     */
+    public List<RoadEdge> roadNetwork() {
+        return queries.from(Road.class, "r").select(
+                "new cn.pingangrid.area.RoadEdge(r.id, r.fromNode, r.toNode, r.roadClass, r.name, r.geom)",
+                "order by r.id", RoadEdge.class);
     }
 
     public Optional<Grid> grid(String code) {

@@ -1,0 +1,1 @@
+CREATE SPATIAL INDEX patrol_plan_route_sidx ON patrol_plan (route);
