@@ -144,6 +144,7 @@ class TrackController {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException("week", "周应写作 2026-W05");
         }
+        cn.pingangrid.system.Dates.within("week", monday);
         LocalDate sunday = monday.plusDays(6);
         Map<String, List<PlanView>> plansByVillage = new TreeMap<>();
         for (PatrolPlan p : plans.list(monday, sunday, null)) {

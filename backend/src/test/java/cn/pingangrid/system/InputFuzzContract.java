@@ -100,7 +100,8 @@ public abstract class InputFuzzContract {
     @Test
     void noFiveHundredsProblemsForEveryRefusalAndNothingChangedByARefusal() throws Exception {
         long started = System.nanoTime();
-        for (String table : List.of("dispute", "sweep", "sweep_campaign", "safety_site", "hazard", "app_user")) {
+        for (String table : List.of("patrol_track", "patrol_plan", "dispute", "sweep", "sweep_campaign", "safety_site",
+                "hazard", "app_user")) {
             startIds.put(table, jdbc.queryForObject("select coalesce(max(id), 0) from " + table, Long.class));
         }
         Map<String, SignedInHttp> sessions = Map.of(
@@ -228,6 +229,11 @@ public abstract class InputFuzzContract {
                         today.plusDays(30).toString()), List.of()),
                 new BodyEndpoint(t, "PATCH", "/api/border-segments/" + f.segment(), map("zoneWidthM", 600),
                         List.of()),
+                new BodyEndpoint(t, "POST", "/api/patrol/plans", map("date", today.toString(), "start", "08:00",
+                        "lengthMinutes", 120, "mode", "WALK", "base", "VILLAGE", "village", f.village(), "seed", 7),
+                        List.of()),
+                new BodyEndpoint(t, "POST", "/api/patrol/town-plans", map("date", today.toString(), "start", "08:00",
+                        "lengthMinutes", 120, "mode", "WALK", "base", "POLICE", "seed", 7), List.of()),
                 new BodyEndpoint(DemoUsers.ADMIN, "POST", "/api/admin/users", validUser("fuzznew", f.village()),
                         List.of()),
                 new BodyEndpoint(DemoUsers.ADMIN, "PATCH", "/api/admin/users/" + f.user(), map("displayName", "改名",
@@ -266,7 +272,9 @@ public abstract class InputFuzzContract {
                 new Query("/api/border-zones", qmap("kind", "VILLAGE", "from", from, "to", to)),
                 new Query("/api/border-check", qmap("lng", lng, "lat", lat, "crs", "GCJ02")),
                 new Query("/api/cross-border-disputes", qmap("village", f.village(), "from", from, "to", to)),
-                new Query("/api/admin/audit", qmap("username", "zongzhiban", "limit", "5")));
+                new Query("/api/admin/audit", qmap("username", "zongzhiban", "limit", "5")),
+                new Query("/api/patrol/plans", qmap("from", from, "to", to, "village", f.village())),
+                new Query("/api/patrol/coverage", qmap("week", "2026-W05")));
 
         List<Case> corpus = new ArrayList<>();
         // each endpoint's valid request once, so the bad values below are judged against a request that works
@@ -315,7 +323,7 @@ public abstract class InputFuzzContract {
         List<Case> cases = new ArrayList<>();
         for (String id : List.of("abc", "-1", "0", "99999999999999999999", "1.5", "%00", "1%00", "%2e%2e", "1;x=1",
                 "%ED%A0%80", "1e3", "%20")) {
-            for (String path : List.of("/api/disputes/", "/api/sites/", "/api/hazards/")) {
+            for (String path : List.of("/api/disputes/", "/api/sites/", "/api/hazards/", "/api/patrol/plans/")) {
                 cases.add(new Case("GET " + path + id, t, "GET", path + id, null, null));
             }
             cases.add(new Case("POST transitions of " + id, t, "POST", "/api/disputes/" + id + "/transitions",
@@ -331,6 +339,12 @@ public abstract class InputFuzzContract {
         }
         String boundary = "----fuzz" + UUID.randomUUID();
         cases.add(new Case("import as JSON", t, "POST", "/api/disputes/import", "application/json", "{}"));
+        cases.add(new Case("track upload as JSON", t, "POST", "/api/patrol/plans/1/tracks", "application/json", "{}"));
+        cases.add(new Case("track upload not GPX", t, "POST", "/api/patrol/plans/1/tracks",
+                "multipart/form-data; boundary=" + boundary, "--" + boundary + "\r\nContent-Disposition: form-data; "
+                        + "name=\"file\"; filename=\"a.gpx\"\r\n\r\n<gpx><trk><trkseg><trkpt lat=\"NaN\" lon=\"1e400\">"
+                        + "<time>+999999999-01-01T00:00:00Z</time></trkpt></trkseg></trk></gpx>\r\n--" + boundary + "--\r\n"));
+        cases.add(new Case("GPX of a plan id that is not a number", t, "GET", "/api/patrol/plans/x/gpx", null, null));
         cases.add(new Case("import without a body", t, "POST", "/api/disputes/import", null, null));
         cases.add(new Case("import form-urlencoded", t, "POST", "/api/disputes/import",
                 "application/x-www-form-urlencoded", "file=abc"));
@@ -379,7 +393,8 @@ public abstract class InputFuzzContract {
                 + "(select count(*) from sweep_campaign_village) cv, (select count(*) from safety_site) si, "
                 + "(select count(*) from site_inspection) i, (select count(*) from hazard) h, "
                 + "(select count(*) from app_user) u, (select count(*) from app_user_role) r, "
-                + "(select count(*) from app_user_area) a"));
+                + "(select count(*) from app_user_area) a, (select count(*) from patrol_plan) pp, "
+                + "(select count(*) from patrol_track) pt"));
         s.append(jdbc.queryForList("select status, handling_level, responsible_unit, responsible_person, deadline, "
                 + "referral_channel, referral_unit, resolved_on from dispute where id = ?", f.dispute()));
         s.append(jdbc.queryForList("select kind, name, status, responsible_person, responsible_phone, village_code, "
