@@ -140,7 +140,7 @@ class TrackController {
         try {
             monday = week == null || week.isBlank()
                     ? LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                    : LocalDate.parse(week.trim() + "-1", java.time.format.DateTimeFormatter.ISO_WEEK_DATE);
+                    : cn.pingangrid.system.Dates.isoWeek("week", week);
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException("week", "周应写作 2026-W05");
         }

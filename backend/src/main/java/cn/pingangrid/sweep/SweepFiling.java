@@ -2,7 +2,6 @@ package cn.pingangrid.sweep;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -164,13 +163,7 @@ class SweepFiling {
         }
         String t = text.strip().toUpperCase(java.util.Locale.ROOT);
         if (t.matches("\\d{4}-W\\d{2}")) {
-            int year = Integer.parseInt(t.substring(0, 4));
-            int week = Integer.parseInt(t.substring(6));
-            LocalDate jan4 = LocalDate.of(year, 1, 4);
-            if (week < 1 || week > jan4.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
-                throw new InvalidInputException("period", "没有第 " + week + " 周");
-            }
-            return Dates.within("period", SweepCompliance.weekStart(jan4.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)));
+            return Dates.isoWeek("period", t);
         }
         return SweepCompliance.weekStart(day("period", t));
     }

@@ -19,6 +19,7 @@ public final class Dates {
 
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    private static final Pattern WEEK = Pattern.compile("\\d{4}-W\\d{2}");
 
     private Dates() {
     }
@@ -60,6 +61,22 @@ public final class Dates {
         }
         within(field, month.atDay(1));
         return month;
+    }
+
+    /** The Monday of an ISO week written {@code yyyy-Www} (e.g. {@code 2026-W05}), within the range. */
+    public static LocalDate isoWeek(String field, String text) {
+        String t = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!WEEK.matcher(t).matches()) {
+            throw new InvalidInputException(field, "周「" + Texts.quote(text) + "」须写作 yyyy-Www，例如 2026-W05");
+        }
+        int year = Integer.parseInt(t.substring(0, 4));
+        int week = Integer.parseInt(t.substring(6));
+        LocalDate jan4 = LocalDate.of(year, 1, 4);
+        if (week < 1 || week > jan4.range(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+            throw new InvalidInputException(field, year + " 年没有第 " + week + " 周");
+        }
+        return within(field, jan4.with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                .with(java.time.DayOfWeek.MONDAY));
     }
 
     /** Refuses a date outside 1900-01-01..2100-12-31, naming the field. */

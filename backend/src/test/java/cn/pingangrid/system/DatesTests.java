@@ -17,6 +17,8 @@ class DatesTests {
         assertThat(Dates.parse("d", "2100-12-31")).isEqualTo(Dates.LATEST);
         assertThat(Dates.parseOptional("d", "  ")).isNull();
         assertThat(Dates.month("m", "2026-05")).isEqualTo(YearMonth.of(2026, 5));
+        assertThat(Dates.isoWeek("week", "2026-W05")).isEqualTo(LocalDate.of(2026, 1, 26));
+        assertThat(Dates.isoWeek("week", "2020-w53")).isEqualTo(LocalDate.of(2020, 12, 28));
     }
 
     @Test
@@ -30,6 +32,10 @@ class DatesTests {
         assertThatThrownBy(() -> Dates.parse("to", null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> Dates.month("period", "2101-01")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> Dates.month("period", "2026-13")).isInstanceOf(InvalidInputException.class);
+        for (String bad : new String[] { "2026-W54", "2026-W00", "2021-W53", "9999-W01", "1899-W52", "2026W05", "" }) {
+            assertThatThrownBy(() -> Dates.isoWeek("week", bad)).as(bad).isInstanceOfSatisfying(
+                    InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("week"));
+        }
     }
 
     @Test
