@@ -68,15 +68,17 @@ function toLogin() {
 }
 
 /** A change (POST, PUT, PATCH, DELETE), with the CSRF header the server requires. */
-async function send(method, path, body) {
+async function send(method, path, body, extraHeaders = {}) {
   await ensureCsrfCookie();
-  const headers = { ...csrfHeaders() };
+  const headers = { ...csrfHeaders(), ...extraHeaders };
+  const binary = body instanceof Blob; // a photo: its own type, sent as it is
   if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = binary ? body.type : 'application/json';
   }
   let response;
   try {
-    response = await fetch(API + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(API + path, { method, headers,
+      body: body === undefined || binary ? body : JSON.stringify(body) });
   } catch (error) {
     throw new ApiError('无法连接服务器，请检查网络', 0);
   }
@@ -117,18 +119,26 @@ export const api = {
   borderSegments: () => getJson('border-segments'),
   /** from/to (yyyy-MM-dd) choose the period whose disputes are counted per zone. */
   borderZones: ({ from, to } = {}) => getJson('border-zones', { from, to }),
-  changeZoneWidth: (id, zoneWidthM) => send('PATCH', `border-segments/${encode(id)}`, { zoneWidthM }),
+  // { sensitive, zoneWidthM }, either or both: a village boundary has a zone only where marked sensitive
+  changeZone: (id, change) => send('PATCH', `border-segments/${encode(id)}`, change),
   // disputes (矛盾纠纷), sweeps and KPIs
   disputes: (params, options) => getJson('disputes', { ...params, bbox: params.bbox && bboxParam(params.bbox) },
     options),
   disputeClusters: (params, options) => getJson('disputes/clusters',
     { ...params, bbox: params.bbox && bboxParam(params.bbox) }, options),
   dispute: (id) => getJson(`disputes/${encode(id)}`),
-  registerDispute: (body) => send('POST', 'disputes', body),
+  /** `key`: the Idempotency-Key (a UUID): the same key answers the same record, however often it is sent. */
+  registerDispute: (body, key) => send('POST', 'disputes', body, key ? { 'Idempotency-Key': key } : {}),
+  /** A photo (a JPEG Blob, resized on the phone); sending it again replaces it. */
+  putDisputePhoto: (id, blob) => send('PUT', `disputes/${encode(id)}/photo`, blob),
+  assignDispute: (id, body) => send('PUT', `disputes/${encode(id)}/assignment`, body),
   disputeTransition: (id, body) => send('POST', `disputes/${encode(id)}/transitions`, body),
   nearbyDisputes: (lng, lat, type) => getJson('disputes/nearby', { lng: lng.toFixed(7), lat: lat.toFixed(7), type }),
   disputeEventsUrl: () => `${API}disputes/events`,
-  disputeExportUrl: (params) => `${API}disputes/export.xlsx?${new URLSearchParams(params)}`,
+  /** Every filter of the map's dispute layer (empty ones left out). */
+  disputeExportUrl: (params) => `${API}disputes/export.xlsx?${new URLSearchParams(
+    Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''))}`,
+  sweeps: (params) => getJson('sweeps', params),
   kpis: (params) => getJson('kpis', params),
   sweepCompliance: (week) => getJson('sweeps/compliance', { week }),
   sweepCampaigns: () => getJson('sweep-campaigns'),

@@ -10,7 +10,7 @@ function percent(rate) {
 
 function cells(row, name, k) {
   const values = [name, k.registered, k.resolved, percent(k.resolutionRate), percent(k.villageRate),
-    percent(k.townRate), k.sentBeyondTown, k.overdue, k.medianDaysToResolve ?? '—',
+    percent(k.townRate), k.sentBeyondTown, k.handedOver, k.overdue, k.medianDaysToResolve ?? '—',
     k.weeks ? `${k.sweepsFiled}/${k.weeks}` : '—'];
   for (const value of values) {
     row.insertCell().textContent = String(value);
@@ -30,6 +30,11 @@ function render(answer) {
   if (answer.town) {
     cells(foot.insertRow(), '全镇', answer.town);
   }
+  const townSweeps = document.getElementById('kpi-town-sweeps');
+  townSweeps.textContent = answer.townSweeps
+    ? `镇月排查报送 ${answer.townSweeps.filed}/${answer.townSweeps.due}：`
+      + (answer.townSweeps.months.map((m) => `${m.month} ${m.filed ? '已报' : '未报'}`).join('，') || '期间内无整月')
+    : '';
   state.kpiRows = String(answer.villages.length);
 }
 

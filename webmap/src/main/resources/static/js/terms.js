@@ -40,16 +40,23 @@ export const DISPUTE_TYPES = {
 
 export const DISPUTE_SEVERITIES = { ORDINARY: '一般', SERIOUS: '较大', MAJOR: '重大' };
 
-export const DISPUTE_SOURCES = { SWEEP: '排查发现', WALK_IN: '来访', HOTLINE: '热线', POLICE: '警情', OTHER: '其他' };
+// 来源: besides the town's own sweeps, the 对接 mechanisms (seed §五.2) hand cases over to the town's mediation
+export const DISPUTE_SOURCES = {
+  SWEEP: '排查发现', WALK_IN: '来访', HOTLINE: '热线', POLICE: '警调对接（派出所移交）',
+  PETITION_OFFICE: '访调对接（信访部门移交）', PROCURATORATE: '检调对接（检察院移交）', COURT: '诉调对接（法院委派诉前调解）',
+  OTHER: '其他',
+};
 
 export const DISPUTE_STATUSES = {
   REGISTERED: '登记', ACCEPTED: '受理', MEDIATING: '调处中', RESOLVED: '已化解', UNRESOLVED: '未化解',
   ESCALATED: '上报镇', REFERRED: '移交', CLOSED: '办结', FOLLOWED_UP: '已回访',
 };
 
+// 移交: the town's 三调联动 units (seed §七（四）1) keep the case in the town; the last three leave it (矛盾上交)
 export const REFERRAL_CHANNELS = {
-  POLICE: '警调对接（派出所）', JUSTICE_OFFICE: '司法所调解', COURT: '诉调对接（法庭）', PETITION: '访调对接（信访）',
-  PROCURATORATE: '检调对接（检察）',
+  TOWN_MEDIATION: '镇人民调解委员会', POLICE: '派出所（警调联动）', JUSTICE_OFFICE: '司法所', COURT: '人民法庭（诉调联动）',
+  FORESTRY: '林业站', LAND: '国土所', CIVIL_AFFAIRS: '民政所',
+  PETITION_UPWARD: '上访（信访上行）', LAWSUIT: '进入诉讼', COUNTY: '移送县级部门',
 };
 
 /** The Chinese name of `code` in `terms`, or the code itself when it is unknown. */

@@ -25,6 +25,8 @@ interface Accounts extends Repository<UserAccount, Long> {
 
     List<UserAccount> findAllByOrderByUsername();
 
+    List<UserAccount> findAllByUsernameIn(java.util.Collection<String> usernames);
+
     boolean existsByUsername(String username);
 
     boolean existsByRolesContaining(Role role);

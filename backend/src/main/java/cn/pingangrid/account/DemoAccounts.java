@@ -21,7 +21,8 @@ import cn.pingangrid.area.VillageRef;
 
 /**
  * The embedded demo (profile {@code demo}, the README's run command): one user per role, all with the
- * documented password {@value #PASSWORD}, working in 九湖村 where a village is needed. Never active otherwise.
+ * documented password {@value #PASSWORD}, working in 九湖村 where a village is needed, plus one cadre account per
+ * other village ({@link DemoCadres}). Never active otherwise.
  */
 @Component
 @Profile("demo")
@@ -63,6 +64,13 @@ class DemoAccounts implements ApplicationListener<PayloadApplicationEvent<Geogra
                 Set.of(village.code()));
         create("fujing", village.name() + "辅警", hash, "大栗港派出所", Role.AUX_POLICE, Set.of(village.code()));
         create("tiaojieyuan", "司法所调解员", hash, "大栗港司法所", Role.MEDIATOR, Set.of());
+        // each other village's own cadre, so its sweeps and mediation are not filed by the demo village's
+        for (VillageRef other : villages) {
+            if (!other.code().equals(village.code())) {
+                create(DemoCadres.username(other.code(), other.name()), other.name() + "村干部", hash, other.name(),
+                        Role.VILLAGE_CADRE, Set.of(other.code()));
+            }
+        }
     }
 
     private void create(String username, String name, String hash, String unit, Role role, Set<String> areas) {

@@ -47,7 +47,9 @@ class SecurityConfiguration {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login.html", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico", "/webjars/**",
-                        "/error", "/api/csrf", "/actuator/health")
+                        "/error", "/api/csrf", "/actuator/health",
+                        // the installable web app: its manifest and icons are fetched without the session cookie
+                        "/manifest.webmanifest", "/icons/**", "/sw.js")
                 .permitAll()
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                 .anyRequest().authenticated())

@@ -74,6 +74,11 @@ public class Areas {
                 .filter(b -> b.getCode().equals(code)).findFirst().map(Areas::ref);
     }
 
+    /** The code of the building the caller sees at a point, if the point lies in one (an indexed query). */
+    public Optional<String> buildingCodeAt(Point point) {
+        return geography.locate(point).map(l -> l.building() == null ? null : l.building().code());
+    }
+
     /** The buildings of a village the caller sees, in code order. */
     public List<BuildingRef> buildingsOfVillage(String villageCode) {
         return geography.buildings(null, null, villageCode, Integer.MAX_VALUE).stream().map(Areas::ref).toList();

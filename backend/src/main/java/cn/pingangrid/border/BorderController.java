@@ -37,7 +37,9 @@ import cn.pingangrid.system.RoleNotAllowedException;
 @RequestMapping(path = "/api", produces = { "application/geo+json", "application/json" })
 class BorderController {
 
-    record WidthRequest(@Min(BorderSegment.MIN_WIDTH_M) @Max(BorderSegment.MAX_WIDTH_M) Integer zoneWidthM) {
+    /** What the town office changes on a segment: whether it is sensitive, its zone width; either or both. */
+    record ZoneChange(Boolean sensitive,
+            @Min(BorderSegment.MIN_WIDTH_M) @Max(BorderSegment.MAX_WIDTH_M) Integer zoneWidthM) {
     }
 
     private final BorderSegments segments;
@@ -63,13 +65,14 @@ class BorderController {
     }
 
     /**
-     * The sensitive zones: a polygon per segment, the area within its width of the line, with
+     * The sensitive zones (the town border's, and the village boundaries the town office marked): a polygon per
+     * segment, the area within its width of the line, with
      * {@code disputeCount}: the disputes the caller sees inside it that arose in {@code from}..{@code to}.
      */
     @GetMapping("/border-zones")
     FeatureCollection zones(@RequestParam(required = false) String kind, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        List<BorderSegment> visible = segments.list(kind(kind));
+        List<BorderSegment> visible = segments.list(kind(kind)).stream().filter(BorderSegment::isSensitive).toList();
         Map<Long, Integer> counts = crossBorder.countsByZone(visible, date("from", from), date("to", to));
         return FeatureCollection.of(visible.stream().map(s -> {
             Feature zone = s.toZoneFeature();
@@ -92,6 +95,7 @@ class BorderController {
                     row.put("type", f.dispute().type());
                     row.put("status", f.dispute().status());
                     row.put("occurredOn", String.valueOf(f.dispute().occurredOn()));
+                    row.put("sweptOn", String.valueOf(f.dispute().sweptOn()));
                     row.put("lng", f.dispute().location().getX());
                     row.put("lat", f.dispute().location().getY());
                     return row;
@@ -99,18 +103,19 @@ class BorderController {
     }
 
     @PatchMapping("/border-segments/{id}")
-    Feature changeWidth(@PathVariable long id, @Valid @RequestBody WidthRequest request) {
+    Feature change(@PathVariable long id, @Valid @RequestBody ZoneChange request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || authentication.getAuthorities().stream()
                 .noneMatch(a -> a.getAuthority().equals("ROLE_TOWN_OFFICE"))) {
-            throw new RoleNotAllowedException("只有综治办可以修改边界敏感区宽度");
+            throw new RoleNotAllowedException("只有综治办可以划定敏感边界区域");
         }
         segments.find(id).orElseThrow(() -> BorderSegments.notFound(id));
-        if (request.zoneWidthM() == null) {
-            throw new InvalidInputException("zoneWidthM", "缺少敏感区宽度（米）");
+        if (request.zoneWidthM() == null && request.sensitive() == null) {
+            throw new InvalidInputException("zoneWidthM", "缺少敏感区宽度（米）或是否敏感");
         }
-        BorderSegment segment = segments.changeWidth(id, request.zoneWidthM(), clock.instant());
-        audit.record("BORDER_ZONE_WIDTH", "border-segment", String.valueOf(id), request.zoneWidthM() + " m");
+        BorderSegment segment = segments.change(id, request.sensitive(), request.zoneWidthM(), clock.instant());
+        audit.record("BORDER_ZONE_CHANGE", "border-segment", String.valueOf(id),
+                (segment.isSensitive() ? "敏感" : "不敏感") + "，" + segment.getZoneWidthM() + " m");
         return segment.toZoneFeature();
     }
 
@@ -123,7 +128,7 @@ class BorderController {
             @RequestParam(required = false) String crs) {
         Point point = InputCrs.parse("crs", crs).toStoredPoint(lng, lat);
         GridRef grid = areas.gridAt(point).orElseThrow(() -> new NotFoundException("该点不在您负责的区域内"));
-        CrossBorderCheck.Result result = new CrossBorderCheck(segments.allZones()).check(point,
+        CrossBorderCheck.Result result = new CrossBorderCheck(segments.sensitiveZonesAt(point)).check(point,
                 grid.villageCode());
         return answer(result, grid.villageCode());
     }

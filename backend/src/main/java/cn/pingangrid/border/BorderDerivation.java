@@ -25,7 +25,8 @@ import cn.pingangrid.area.VillageRef;
 
 /**
  * Derives the border segments once the geography is there and none exist yet: the town outline split by
- * neighbour, and every boundary shared by two villages, each with a zone of the configured default width.
+ * neighbour (sensitive, 平安边界), and every boundary shared by two villages (not sensitive until the town office
+ * marks it), each with a zone of the configured default width.
  */
 @Component
 class BorderDerivation implements ApplicationListener<PayloadApplicationEvent<GeographyReady>> {
@@ -41,7 +42,7 @@ class BorderDerivation implements ApplicationListener<PayloadApplicationEvent<Ge
 
     BorderDerivation(Areas areas, Neighbours neighbours, BorderSegments segments, Clock clock,
             @Value("${pingan.border.town-zone-width-m:500}") int townWidthM,
-            @Value("${pingan.border.village-zone-width-m:500}") int villageWidthM) {
+            @Value("${pingan.border.village-zone-width-m:100}") int villageWidthM) {
         this.areas = areas;
         this.neighbours = neighbours;
         this.segments = segments;
@@ -79,12 +80,12 @@ class BorderDerivation implements ApplicationListener<PayloadApplicationEvent<Ge
             Neighbours.Outline n = byName.get(shared.key());
             derived.add(new BorderSegment(SegmentKind.TOWN, "与" + n.county() + n.name() + "交界"
                     + (n.countyBorder() ? "（县界）" : ""), n.name(), n.county(), n.countyBorder(), shared.line(),
-                    shared.along(), townWidthM, clock.instant()));
+                    shared.along(), townWidthM, true, clock.instant()));
         }
         for (BorderTracing.Shared shared : BorderTracing.sharedEdges(villageSides)) {
             List<String> pair = List.copyOf(shared.along());
             derived.add(new BorderSegment(SegmentKind.VILLAGE, names.get(pair.get(0)) + "—" + names.get(pair.get(1)),
-                    null, null, false, shared.line(), Set.copyOf(pair), villageWidthM, clock.instant()));
+                    null, null, false, shared.line(), Set.copyOf(pair), villageWidthM, false, clock.instant()));
         }
         segments.saveAll(derived);
         log.info("已生成 {} 段边界及其敏感区，用时 {} ms", derived.size(), (System.nanoTime() - started) / 1_000_000);

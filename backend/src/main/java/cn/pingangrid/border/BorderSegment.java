@@ -34,7 +34,7 @@ import cn.pingangrid.scope.AreaBound;
 // the zones themselves are public (a dispute near another village's boundary is cross-border for everyone);
 // which segments a user lists, and what is counted in them, follow their area
 @AreaBound(villages = "villageCodes", contextForGridUsers = true, publicAttributes = { "id", "kind", "name",
-        "neighbourName", "neighbourCounty", "zone", "villageCodes" })
+        "neighbourName", "neighbourCounty", "zone", "villageCodes", "sensitive" })
 @Table(name = "border_segment")
 public class BorderSegment {
 
@@ -57,6 +57,8 @@ public class BorderSegment {
     private int lengthM;
     @Column(name = "zone_width_m")
     private int zoneWidthM;
+    /** Whether the zone counts: always for the town border, for a village boundary only where marked. */
+    private boolean sensitive;
     @Column(name = "updated_at")
     private Instant updatedAt;
     private MultiLineString geom;
@@ -70,7 +72,7 @@ public class BorderSegment {
     }
 
     BorderSegment(SegmentKind kind, String name, String neighbourName, String neighbourCounty, boolean countyBorder,
-            MultiLineString geom, Set<String> villageCodes, int zoneWidthM, Instant now) {
+            MultiLineString geom, Set<String> villageCodes, int zoneWidthM, boolean sensitive, Instant now) {
         this.kind = kind;
         this.name = name;
         this.neighbourName = neighbourName;
@@ -79,6 +81,7 @@ public class BorderSegment {
         this.geom = geom;
         this.lengthM = (int) Math.round(MetricProjection.toMetric(geom).getLength());
         this.villageCodes = new TreeSet<>(villageCodes);
+        this.sensitive = kind == SegmentKind.TOWN || sensitive;
         changeZoneWidth(zoneWidthM, now);
     }
 
@@ -89,6 +92,18 @@ public class BorderSegment {
         }
         this.zoneWidthM = meters;
         this.zone = zoneOf(geom, meters);
+        this.updatedAt = now;
+    }
+
+    /**
+     * Marks a village boundary sensitive (its zone then counts) or not. The town's border always is: a request to
+     * unmark it is refused naming {@code sensitive}.
+     */
+    void markSensitive(boolean value, Instant now) {
+        if (!value && kind == SegmentKind.TOWN) {
+            throw new InvalidInputException("sensitive", "镇界（含县界）始终是敏感边界区域，不能取消");
+        }
+        this.sensitive = value;
         this.updatedAt = now;
     }
 
@@ -123,6 +138,10 @@ public class BorderSegment {
         return zone;
     }
 
+    public boolean isSensitive() {
+        return sensitive;
+    }
+
     int getZoneWidthM() {
         return zoneWidthM;
     }
@@ -148,6 +167,7 @@ public class BorderSegment {
         p.put("villageCodes", villageCodes);
         p.put("lengthM", lengthM);
         p.put("zoneWidthM", zoneWidthM);
+        p.put("sensitive", sensitive);
         return p;
     }
 

@@ -32,7 +32,7 @@ class CrossBorderDisputes {
         this.segments = segments;
     }
 
-    /** Dispute count per segment id, for the segments the caller sees. */
+    /** Dispute count per segment id, for the (sensitive) segments given. */
     Map<Long, Integer> countsByZone(List<BorderSegment> visible, LocalDate from, LocalDate to) {
         Map<Long, Integer> counts = new LinkedHashMap<>();
         disputes.withinEach(zones(visible), from, to).forEach((id, found) -> counts.put(id, found.size()));
@@ -44,7 +44,7 @@ class CrossBorderDisputes {
      * a village-boundary zone concerns both villages).
      */
     List<Flagged> list(String villageCode, LocalDate from, LocalDate to) {
-        List<CrossBorderCheck.Zone> all = segments.allZones();
+        List<CrossBorderCheck.Zone> all = segments.sensitiveZones();
         CrossBorderCheck check = new CrossBorderCheck(all);
         Map<Long, Geometry> zones = new LinkedHashMap<>();
         all.forEach(zone -> zones.put(zone.segmentId(), zone.zone()));

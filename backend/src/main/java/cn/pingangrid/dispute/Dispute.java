@@ -115,6 +115,16 @@ public class Dispute {
     @OrderColumn(name = "seq")
     private List<Party> parties = new ArrayList<>();
 
+    /** 化解措施 after registration, in order (the registration's own is {@link #measures}). */
+    @ElementCollection
+    @CollectionTable(name = "dispute_measure", joinColumns = @JoinColumn(name = "dispute_id"))
+    @OrderColumn(name = "seq")
+    @org.hibernate.annotations.BatchSize(size = 200) // the sheet export reads many records' measures
+    private List<Measure> measuresTaken = new ArrayList<>();
+    /** 楼栋代码 when the point lies in a building. */
+    @Column(name = "building_code")
+    private String buildingCode;
+
     @ElementCollection
     @CollectionTable(name = "dispute_timeline", joinColumns = @JoinColumn(name = "dispute_id"))
     @OrderColumn(name = "seq")
@@ -128,7 +138,7 @@ public class Dispute {
             LocalDate occurredOn, String sweptBy, String situation, String measures, String remarks,
             DisputeType type, Severity severity, DisputeSource source, List<Party> parties, int peopleInvolved,
             BigDecimal amountYuan, boolean sensitive, String responsibleUnit, String responsiblePerson,
-            LocalDate deadline) {
+            LocalDate deadline, String buildingCode) {
     }
 
     /**
@@ -160,6 +170,7 @@ public class Dispute {
         d.situation = r.situation();
         d.measures = r.measures();
         d.remarks = r.remarks();
+        d.buildingCode = blankToNull(r.buildingCode());
         d.type = r.type();
         d.severity = r.severity();
         d.source = r.source();
@@ -241,7 +252,10 @@ public class Dispute {
         restartDeadline(today, deadlines);
     }
 
-    /** 移交 to a unit through a channel (警调 / 诉调 / 访调 / 检调 对接); the level follows the channel. */
+    /**
+     * 移交 to a unit: one of the town's 三调联动 units (the case stays in the town) or out of the town's handling
+     * (上访, 诉讼, 移送县级部门: 矛盾上交); the level follows the channel, see {@link ReferralChannel}.
+     */
     void refer(ReferralChannel channel, String unit, String actor, String note, Instant now, LocalDate today,
             DisputeDeadlines deadlines) {
         if (channel == null) {
@@ -298,17 +312,41 @@ public class Dispute {
         overdue = true;
         String suggestion = switch (level) {
             case VILLAGE -> "建议上报镇综治办";
-            case TOWN -> "建议移交（警调、诉调、访调或检调对接）或由综治办督办";
+            case TOWN -> "建议移交三调联动单位（司法所、派出所、法庭等）或由综治办督办";
             case BEYOND_TOWN -> "建议向接收单位催办";
         };
         append(now, "系统", DisputeAction.OVERDUE, "已超过期限 " + deadline + "，" + suggestion);
         return true;
     }
 
+    /**
+     * Adds a 化解措施 (with a workflow step or on its own, at any status: a follow-up visit may add one too).
+     * Blank adds nothing; longer than {@value Measure#MAX_TEXT} characters is refused naming {@code measure}.
+     */
+    void addMeasure(String text, String actor, Instant now) {
+        String measure = blankToNull(text);
+        if (measure == null) {
+            return;
+        }
+        if (measure.length() > Measure.MAX_TEXT) {
+            throw new InvalidInputException("measure", "化解措施不能超过 " + Measure.MAX_TEXT + " 字");
+        }
+        measuresTaken.add(new Measure(now, actor == null ? "系统" : actor, measure));
+    }
+
+    public List<Measure> getMeasuresTaken() {
+        return Collections.unmodifiableList(measuresTaken);
+    }
+
+    public String getBuildingCode() {
+        return buildingCode;
+    }
+
     /** Loads the parties and the timeline, so the dispute can be shown after its transaction ends. */
     Dispute withDetail() {
         parties.size();
         timeline.size();
+        measuresTaken.size();
         return this;
     }
 

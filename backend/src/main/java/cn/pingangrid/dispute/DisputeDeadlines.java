@@ -6,7 +6,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Default deadlines in days by handling level for 一般 and 较大 disputes ({@code pingan.disputes.default-deadline-days.
+ * Product defaults, not the seed's (it only says 重大 cases are 限期调处 with a deadline the town office sets):
+ * deadlines in days by handling level for 一般 and 较大 disputes ({@code pingan.disputes.default-deadline-days.
  * village|town|beyond-town}); 重大 ones get theirs from the town office.
  */
 @ConfigurationProperties("pingan.disputes")

@@ -31,12 +31,13 @@ public class DisputeLocations {
     }
 
     /**
-     * Disputes whose point intersects {@code area} (SRID 4326) and whose date of arising is within
-     * {@code from}..{@code to} (both inclusive, either may be null), ordered by id. {@code type} and {@code status}
+     * Disputes whose point intersects {@code area} (SRID 4326) and that entered the register (排查时间, the one
+     * period every view uses: map, zones, KPIs, exports) within {@code from}..{@code to} (both inclusive, either may
+     * be null), ordered by id. {@code type} and {@code status}
      * are the stable codes (e.g. {@code LAND_FOREST}, {@code MEDIATING}).
      */
     public List<DisputeLocation> within(Geometry area, LocalDate from, LocalDate to) {
-        return queries.from(Dispute.class, "d").intersects("d.location", area).between("d.occurredOn", from, to)
+        return queries.from(Dispute.class, "d").intersects("d.location", area).between("d.sweptOn", from, to)
                 .orderBy("d.id").list().stream().map(DisputeLocations::location).toList();
     }
 
@@ -90,11 +91,11 @@ public class DisputeLocations {
     public List<DisputeOutcome> outcomes(LocalDate from, LocalDate to) {
         return queries.from(Dispute.class, "d").between("d.sweptOn", from, to).select(
                 "new cn.pingangrid.dispute.DisputeOutcome(d.id, d.villageCode, d.status, d.level, d.resolvedLevel, "
-                        + "d.overdue, d.sweptOn, d.resolvedOn)", "order by d.id", DisputeOutcome.class);
+                        + "d.overdue, d.sweptOn, d.resolvedOn, d.source)", "order by d.id", DisputeOutcome.class);
     }
 
     private static DisputeLocation location(Dispute d) {
         return new DisputeLocation(d.getId(), d.getLocation(), d.getVillageCode(), d.getGridCode(),
-                d.getType().name(), d.getStatus().name(), d.getOccurredOn());
+                d.getType().name(), d.getStatus().name(), d.getOccurredOn(), d.getSweptOn());
     }
 }

@@ -93,11 +93,17 @@ class DisputeRegister {
     record Registered(Dispute dispute, List<Disputes.Nearby> duplicates) {
     }
 
-    record Placement(Point point, AreaNames.Grid grid, AreaNames.Village village) {
+    /** Where a dispute is: point, grid, village and the building it lies in (null outside buildings). */
+    record Placement(Point point, AreaNames.Grid grid, AreaNames.Village village, String buildingCode) {
     }
 
+    /** A workflow step; {@code measure} optionally adds a 化解措施 with it. */
     record Transition(@Size(max = 32) String action, @Size(max = 1000) String note, @Size(max = 16) String channel,
-            @Size(max = 64) String unit) {
+            @Size(max = 64) String unit, @Size(max = 1000) String measure) {
+    }
+
+    /** A 化解措施 added on its own, without a workflow step. */
+    record NewMeasure(@Size(max = 1000) String measure) {
     }
 
     record Assignment(@Size(max = 64) String responsibleUnit, @Size(max = 64) String responsiblePerson,
@@ -105,9 +111,21 @@ class DisputeRegister {
     }
 
     Registered register(NewDispute request, CurrentUser user) {
+        return register(request, user, null);
+    }
+
+    /**
+     * Registers under an idempotency key (null: none). A concurrent request with the same key makes this fail
+     * with a {@link org.springframework.dao.DataAccessException} before anything is audited or announced; the
+     * caller then answers the record stored under the key ({@link #storedUnder}).
+     */
+    Registered register(NewDispute request, CurrentUser user, String idempotencyKey) {
         requireHandler(user);
         Dispute dispute = disputes.add(Dispute.register(validate(request, user), deadlines, user.username(),
                 clock.instant(), LocalDate.now(clock)));
+        if (idempotencyKey != null) {
+            disputes.claim(user.username(), idempotencyKey, dispute, clock.instant());
+        }
         audit.record("DISPUTE_REGISTER", "dispute", String.valueOf(dispute.getId()),
                 dispute.getType().label() + "，" + dispute.getSeverity().label() + "，网格 " + dispute.getGridCode());
         if (dispute.isSensitive()) {
@@ -212,7 +230,7 @@ class DisputeRegister {
         }
         String sweptBy = text("sweptBy", r.sweptBy(), 64, false);
         return new Dispute.Registration(place.point(), place.village().code(), place.grid().code(),
-                place.village().name(), sweptOn, occurredOn, sweptBy == null ? user.displayName() : sweptBy,
+                place.village().name(), sweptOn, occurredOn, sweptBy == null ? sweptByDefault(user) : sweptBy,
                 situation, text("measures", r.measures(), Dispute.MAX_TEXT, false),
                 text("remarks", r.remarks(), 1000, false), Coded.parse(DisputeType.class, "type", r.type()),
                 Coded.parse(Severity.class, "severity", r.severity()),
@@ -221,7 +239,15 @@ class DisputeRegister {
                 parties, people, r.amountYuan(), Boolean.TRUE.equals(r.sensitive()),
                 text("responsibleUnit", r.responsibleUnit(), 64, false),
                 text("responsiblePerson", r.responsiblePerson(), 64, false),
-                r.deadline() == null || r.deadline().isBlank() ? null : date("deadline", r.deadline()));
+                r.deadline() == null || r.deadline().isBlank() ? null : date("deadline", r.deadline()),
+                place.buildingCode());
+    }
+
+    /** 排查单位或排查人 when none is given: the signed-in person's unit and name, as the sheet is signed. */
+    static String sweptByDefault(CurrentUser user) {
+        String unit = user.unit() == null || user.unit().isBlank() ? null : user.unit().strip();
+        String who = unit == null ? user.displayName() : unit + " " + user.displayName();
+        return who.length() > 64 ? who.substring(0, 64) : who;
     }
 
     /**
@@ -250,11 +276,25 @@ class DisputeRegister {
             }
             point = inputCrs.toStoredPoint(lng, lat);
         }
+        // the building the point lies in; a building code given with coordinates must be that building
+        String buildingAt = areas.buildingCodeAt(point).orElse(null);
+        if (lng != null && buildingCode != null && !buildingCode.isBlank()
+                && !buildingCode.strip().equals(buildingAt)) {
+            throw new InvalidInputException("building", "坐标不在楼栋 " + buildingCode.strip() + " 内");
+        }
         GridRef grid = areas.gridAt(point).orElseThrow(() -> new InvalidInputException("location",
                 "该点（经度 " + round(point.getX()) + "，纬度 " + round(point.getY()) + "）"
                         + (areas.inTown(point) ? "不在您负责的区域内" : "不在本镇范围内")));
         AreaNames names = areas.names();
-        return new Placement(point, names.grids().get(grid.code()), names.villages().get(grid.villageCode()));
+        return new Placement(point, names.grids().get(grid.code()), names.villages().get(grid.villageCode()),
+                buildingAt);
+    }
+
+    /** The dispute this user registered under {@code idempotencyKey}, as they may read it now. */
+    @Transactional(readOnly = true)
+    java.util.Optional<Dispute> storedUnder(String idempotencyKey, CurrentUser user) {
+        return disputes.storedUnder(user.username(), idempotencyKey)
+                .flatMap(disputes::find).map(Dispute::withDetail);
     }
 
     @Transactional(readOnly = true)
@@ -272,6 +312,7 @@ class DisputeRegister {
         var now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         String note = text("note", request.note(), 1000, false);
+        String measure = text("measure", request.measure(), Measure.MAX_TEXT, false);
         switch (action) {
             case ACCEPT -> dispute.accept(actor, note, now);
             case START_MEDIATION -> dispute.startMediation(actor, note, now);
@@ -284,7 +325,22 @@ class DisputeRegister {
             case FOLLOW_UP_VISIT -> dispute.recordFollowUpVisit(actor, note, now);
             default -> throw new InvalidInputException("action", "「" + action.label() + "」不是可执行的办理步骤");
         }
+        dispute.addMeasure(measure, actor, now);
         audit.record("DISPUTE_" + action.name(), "dispute", String.valueOf(id), dispute.getStatus().label());
+        return dispute.withDetail();
+    }
+
+    /** Adds a 化解措施 without a workflow step, by whoever may handle the case. */
+    Dispute addMeasure(long id, NewMeasure request, CurrentUser user) {
+        if (!user.hasAny(HANDLING_ROLES) && !user.has(Role.MEDIATOR)) {
+            throw new RoleNotAllowedException("您的角色只能查看纠纷，不能办理");
+        }
+        Dispute dispute = disputes.find(id).orElseThrow(() -> notFound(id));
+        if (request.measure() == null || request.measure().isBlank()) {
+            throw new InvalidInputException("measure", "必填");
+        }
+        dispute.addMeasure(request.measure(), user.username(), clock.instant());
+        audit.record("DISPUTE_MEASURE", "dispute", String.valueOf(id), DisputeView.shorten(request.measure(), 40));
         return dispute.withDetail();
     }
 

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,22 @@ final class DisputeSheet {
     private DisputeSheet() {
     }
 
-    static byte[] write(List<Dispute> disputes, Map<String, String> villageNames, String subtitle) {
+    /**
+     * The 化解措施 cell: the measure written at registration, then each later one as "yyyy-MM-dd 措施" (the day in
+     * {@code zone}), in order, separated by "；". Read back on import as one text, so a round trip keeps it.
+     */
+    static String measures(Dispute d, ZoneId zone) {
+        List<String> parts = new ArrayList<>();
+        if (d.getMeasures() != null) {
+            parts.add(d.getMeasures());
+        }
+        for (Measure m : d.getMeasuresTaken()) {
+            parts.add(LocalDate.ofInstant(m.getTakenAt(), zone) + " " + m.getText());
+        }
+        return String.join("；", parts);
+    }
+
+    static byte[] write(List<Dispute> disputes, Map<String, String> villageNames, String subtitle, ZoneId zone) {
         try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("矛盾纠纷排查表");
             CellStyle bold = book.createCellStyle();
@@ -65,7 +81,7 @@ final class DisputeSheet {
                 row.createCell(1).setCellValue(villageNames.getOrDefault(d.getVillageCode(), d.getVillageCode()));
                 row.createCell(2).setCellValue(d.getSweptBy());
                 row.createCell(3).setCellValue(d.getSituation());
-                row.createCell(4).setCellValue(d.getMeasures() == null ? "" : d.getMeasures());
+                row.createCell(4).setCellValue(measures(d, zone));
                 row.createCell(5).setCellValue(d.getRemarks() == null ? "" : d.getRemarks());
                 row.createCell(6).setCellValue(d.getType().label());
                 row.createCell(7).setCellValue(d.getSeverity().label());
@@ -73,6 +89,7 @@ final class DisputeSheet {
                 row.createCell(9).setCellValue(d.getGridCode());
                 row.createCell(10).setCellValue(d.getLocation().getX());
                 row.createCell(11).setCellValue(d.getLocation().getY());
+                row.createCell(12).setCellValue(d.getBuildingCode() == null ? "" : d.getBuildingCode());
             }
             int[] widths = { 12, 12, 16, 40, 30, 20, 12, 8, 8, 16, 12, 12, 22 };
             for (int i = 0; i < widths.length; i++) {

@@ -38,36 +38,38 @@ class DisputeSheetController {
     private final DisputeRegister register;
     private final DisputeView view;
     private final DataSize maxUpload;
+    private final java.time.Clock clock;
 
     DisputeSheetController(Disputes disputes, DisputeRegister register, DisputeView view,
-            @Value("${pingan.disputes.import-max-size:5MB}") DataSize maxUpload) {
+            @Value("${pingan.disputes.import-max-size:5MB}") DataSize maxUpload, java.time.Clock clock) {
+        this.clock = clock;
         this.disputes = disputes;
         this.register = register;
         this.view = view;
         this.maxUpload = maxUpload;
     }
 
-    /** The register of a village (code) and period (排查时间, inclusive), in the caller's area. */
+    /**
+     * The register in the caller's area, narrowed by the same filters as the map (village, 排查时间 from/to
+     * inclusive, type, status, severity, open, withOpen).
+     */
     @GetMapping("/api/disputes/export.xlsx")
     @Transactional(readOnly = true)
     ResponseEntity<byte[]> export(@RequestParam(required = false) String village,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        var filter = disputes.query();
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String severity, @RequestParam(required = false) Boolean open,
+            @RequestParam(required = false) Boolean withOpen) {
+        var filter = DisputeController.narrow(disputes.query(), null, from, to, type, status, severity, village, open,
+                withOpen);
         LocalDate fromDate = from == null || from.isBlank() ? null : DisputeRegister.date("from", from);
         LocalDate toDate = to == null || to.isBlank() ? null : DisputeRegister.date("to", to);
-        filter.between("d.sweptOn", fromDate, toDate);
-        if (village != null && !village.isBlank()) {
-            if (!village.matches("\\d{12}")) {
-                throw new InvalidInputException("village", "村代码须为 12 位数字");
-            }
-            filter.equal("d.villageCode", village);
-        }
         List<Dispute> found = filter.orderBy("d.sweptOn, d.id").list(MAX_EXPORT_ROWS);
         Map<String, String> names = view.villageNames();
         String subtitle = (village == null || village.isBlank() ? "全部" : names.getOrDefault(village, village))
                 + (fromDate == null && toDate == null ? "" : "，" + (fromDate == null ? "" : fromDate) + " 至 "
                         + (toDate == null ? "" : toDate));
-        byte[] bytes = DisputeSheet.write(found, names, subtitle);
+        byte[] bytes = DisputeSheet.write(found, names, subtitle, clock.getZone());
         return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("矛盾纠纷排查表.xlsx", StandardCharsets.UTF_8).build()
                         .toString())

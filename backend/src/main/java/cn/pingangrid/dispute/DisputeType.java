@@ -1,6 +1,10 @@
 package cn.pingangrid.dispute;
 
-/** 纠纷类型, as listed in the seed plan §五. */
+/**
+ * 纠纷类型. From the seed (§五.1: 企业转制、山林土地纠纷、劳动安全事故, 劳资纠纷多发期; §五.2: 医疗纠纷、道路交通、劳动
+ * 争议): all but the last three. 婚姻家庭 and 邻里 are the product's additions (the commonest cases in a rural
+ * register, which the seed does not list), and 其他 catches the rest.
+ */
 public enum DisputeType implements Coded {
     LAND_FOREST("山林土地"),
     WAGES("劳资"),

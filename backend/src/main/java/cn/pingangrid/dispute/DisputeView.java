@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import cn.pingangrid.account.CurrentUser;
+import cn.pingangrid.account.People;
 import cn.pingangrid.account.Role;
 import cn.pingangrid.area.AreaNames;
 import cn.pingangrid.area.Areas;
@@ -26,10 +27,14 @@ class DisputeView {
 
     private final Areas areas;
     private final AuditTrail audit;
+    private final People people;
+    private final Disputes disputes;
 
-    DisputeView(Areas areas, AuditTrail audit) {
+    DisputeView(Areas areas, AuditTrail audit, People people, Disputes disputes) {
         this.areas = areas;
         this.audit = audit;
+        this.people = people;
+        this.disputes = disputes;
     }
 
     private static String orEmpty(String text) {
@@ -87,9 +92,16 @@ class DisputeView {
         if (full && !d.getParties().isEmpty()) {
             audit.record("READ_PERSONAL_DATA", "dispute", String.valueOf(d.getId()), "当事人姓名和电话（未遮蔽）");
         }
+        // people by display name and unit (the timeline stores login names)
+        java.util.Set<String> logins = new java.util.HashSet<>();
+        logins.add(d.getCreatedBy());
+        d.getTimeline().forEach(e -> logins.add(e.getActor()));
+        Map<String, People.Person> known = people.byUsername(logins);
         List<DisputeDetail.Step> timeline = d.getTimeline().stream().map(e -> new DisputeDetail.Step(
-                e.getAt().toString(), e.getActor(), DisputeDetail.CodeLabel.of(e.getAction()),
-                DisputeDetail.CodeLabel.of(e.getStatusAfter()), e.getNote())).toList();
+                e.getAt().toString(), e.getActor(), nameOf(known, e.getActor()),
+                known.containsKey(e.getActor()) ? known.get(e.getActor()).unit() : null,
+                DisputeDetail.CodeLabel.of(e.getAction()), DisputeDetail.CodeLabel.of(e.getStatusAfter()),
+                e.getNote())).toList();
         boolean readOnly = !user.hasAny(DisputeRegister.HANDLING_ROLES) && !user.has(Role.MEDIATOR);
         List<DisputeDetail.CodeLabel> allowed = readOnly ? List.of()
                 : d.allowedActions().stream().filter(a -> a != DisputeAction.ASSIGN || user.has(Role.TOWN_OFFICE))
@@ -106,7 +118,10 @@ class DisputeView {
                 d.getReferralChannel() == null ? null : new DisputeDetail.Referral(
                         DisputeDetail.CodeLabel.of(d.getReferralChannel()), d.getReferralUnit()),
                 d.getResolvedOn() == null ? null : d.getResolvedOn().toString(), d.getCreatedBy(),
-                d.getCreatedAt().toString(), !full, parties, timeline, allowed, null);
+                d.getCreatedAt().toString(), nameOf(known, d.getCreatedBy()),
+                disputes.hasPhoto(d.getId()) ? "api/disputes/" + d.getId() + "/photo" : null, !full, parties, timeline,
+                allowed, d.getBuildingCode(), d.getMeasuresTaken().stream().map(m -> new DisputeDetail.MeasureView(
+                        m.getTakenAt().toString(), m.getActor(), m.getText())).toList(), null);
     }
 
     /** The 重复提示 list: open disputes of the same type nearby, nearest first. */
@@ -115,6 +130,12 @@ class DisputeView {
                 DisputeDetail.CodeLabel.of(n.dispute().getType()), DisputeDetail.CodeLabel.of(n.dispute().getStatus()),
                 n.dispute().getOccurredOn().toString(), Math.round(n.distanceMeters()),
                 shorten(n.dispute().getSituation(), 60))).toList();
+    }
+
+    /** The display name of a login, or the login itself for someone no longer (or never) an account (系统). */
+    private static String nameOf(Map<String, People.Person> known, String login) {
+        People.Person person = known.get(login);
+        return person == null || person.displayName() == null ? login : person.displayName();
     }
 
     static Map<String, String> code(Coded coded) {

@@ -1,16 +1,32 @@
 package cn.pingangrid.dispute;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
- * 移交渠道 (三调联动 and the 对接 mechanisms of §五.2). Each carries the handling level a referral moves the case
- * to: the town's own police station and justice office keep it in the town; court, petitions bureau and
- * procuratorate are beyond the town and count as 矛盾上交.
+ * 移交: where a case goes from the mediator now handling it, and whether it stays in the town.
+ *
+ * <p>Within the town (the seed's §七（四）1, 三调联动: 司法所、派出所、法庭、林业站、国土所、民政所, plus the town's
+ * own 人民调解委员会) the case stays the town's: level {@link HandlingLevel#TOWN}. The 对接 mechanisms of §五.2
+ * (访调、警调、检调、诉调对接, 诉前调解) bring cases <em>into</em> the town's mediation: they are a dispute's
+ * {@link DisputeSource}, not a referral out. Leaving the town's handling unresolved — a petition upward, a lawsuit,
+ * a case sent to a county department — is {@link HandlingLevel#BEYOND_TOWN}: what 矛盾不上交 counts.
  */
 public enum ReferralChannel implements Coded {
-    POLICE("警调对接", "派出所", HandlingLevel.TOWN),
-    JUSTICE_OFFICE("司法所调解", "司法所", HandlingLevel.TOWN),
-    COURT("诉调对接", "法庭", HandlingLevel.BEYOND_TOWN),
-    PETITION("访调对接", "信访", HandlingLevel.BEYOND_TOWN),
-    PROCURATORATE("检调对接", "检察", HandlingLevel.BEYOND_TOWN);
+    TOWN_MEDIATION("镇人民调解委员会", "镇人民调解委员会", HandlingLevel.TOWN),
+    POLICE("派出所（警调联动）", "派出所", HandlingLevel.TOWN),
+    JUSTICE_OFFICE("司法所", "司法所", HandlingLevel.TOWN),
+    COURT("人民法庭（诉调联动）", "法庭", HandlingLevel.TOWN),
+    FORESTRY("林业站", "林业站", HandlingLevel.TOWN),
+    LAND("国土所", "国土所", HandlingLevel.TOWN),
+    CIVIL_AFFAIRS("民政所", "民政所", HandlingLevel.TOWN),
+    PETITION_UPWARD("上访（信访上行）", "县级以上信访部门", HandlingLevel.BEYOND_TOWN),
+    LAWSUIT("进入诉讼", "人民法院（诉讼）", HandlingLevel.BEYOND_TOWN),
+    COUNTY("移送县级部门", "县级部门", HandlingLevel.BEYOND_TOWN);
+
+    /** The 三调联动 units of the seed's §七（四）1 and the town's mediation committee: the case stays in the town. */
+    public static final Set<ReferralChannel> WITHIN_TOWN = EnumSet.of(TOWN_MEDIATION, POLICE, JUSTICE_OFFICE, COURT,
+            FORESTRY, LAND, CIVIL_AFFAIRS);
 
     private final String label;
     private final String receiver;

@@ -1,6 +1,9 @@
 package cn.pingangrid.dispute;
 
-/** 等级. 重大 needs a responsible unit, person and deadline set by the town office (综治办牵头, 限期调处). */
+/**
+ * 等级. 重大 is the seed's (§五.1: 对重大矛盾纠纷，由综治办牵头，落实责任单位、责任人，限期调处): it needs a responsible
+ * unit, person and deadline. 一般 and 较大 are the product's tiers below it (the seed names no others).
+ */
 public enum Severity implements Coded {
     ORDINARY("一般"),
     SERIOUS("较大"),

@@ -14,7 +14,11 @@ import cn.pingangrid.dispute.HandlingLevel;
  * <li>resolution rate = resolved / registered;</li>
  * <li>小事不出村 = resolved at village level / resolved (all closed with an outcome);</li>
  * <li>大事不出镇 = resolved at village or town level / resolved;</li>
- * <li>矛盾不上交 = how many were sent beyond the town (referred to court, petitions bureau or procuratorate);</li>
+ * <li>矛盾不上交 = how many left the town's handling unresolved (a petition upward, a lawsuit, a case sent to a
+ * county department); referrals to the town's 三调联动 units (司法所、派出所、法庭、林业站、国土所、民政所) stay in the
+ * town;</li>
+ * <li>对接受理 = how many were handed over to the town's mediation by the police, petitions office, procuratorate or
+ * court (访调、警调、检调、诉调对接, 诉前调解; seed §五.2);</li>
  * <li>overdue = open past the deadline; median days from 排查时间 to 化解;</li>
  * <li>sweep compliance = weekly sweeps filed / weeks in the period (villages only).</li>
  * </ul>
@@ -22,7 +26,7 @@ import cn.pingangrid.dispute.HandlingLevel;
  */
 record FengqiaoKpis(int registered, int resolved, Double resolutionRate, Double villageRate, Double townRate,
         int sentBeyondTown, int overdue, Double medianDaysToResolve, Integer sweepsFiled, Integer weeks,
-        Double sweepCompliance) {
+        Double sweepCompliance, int handedOver) {
 
     static FengqiaoKpis of(Collection<DisputeOutcome> outcomes, Integer sweepsFiled, Integer weeks) {
         int registered = outcomes.size();
@@ -31,6 +35,7 @@ record FengqiaoKpis(int registered, int resolved, Double resolutionRate, Double 
         int inTown = 0;
         int beyond = 0;
         int overdue = 0;
+        int handedOver = 0;
         List<Long> days = new ArrayList<>();
         for (DisputeOutcome o : outcomes) {
             if (o.resolved()) {
@@ -49,10 +54,13 @@ record FengqiaoKpis(int registered, int resolved, Double resolutionRate, Double 
             if (o.overdue()) {
                 overdue++;
             }
+            if (o.handedOver()) {
+                handedOver++;
+            }
         }
         return new FengqiaoKpis(registered, resolved, rate(resolved, registered), rate(atVillage, resolved),
                 rate(inTown, resolved), beyond, overdue, median(days), sweepsFiled, weeks,
-                sweepsFiled == null || weeks == null ? null : rate(sweepsFiled, weeks));
+                sweepsFiled == null || weeks == null ? null : rate(sweepsFiled, weeks), handedOver);
     }
 
     static Double rate(int part, int whole) {

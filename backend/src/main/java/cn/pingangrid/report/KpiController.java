@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.scope.AreaScope;
+import cn.pingangrid.area.AreaNames;
 import cn.pingangrid.area.Areas;
 import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.dispute.DisputeLocations;
@@ -61,10 +62,17 @@ class KpiController {
         int weeks = SweepCompliance.weeksIn(fromDate, toDate);
         List<Map<String, Object>> rows = new ArrayList<>();
         int filedTotal = 0;
+        AreaNames names = areas.names();
         for (VillageRef v : villages) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("code", v.code());
-            row.put("name", v.name());
+            // a grid manager's row counts only their grids: say so, not the village's name alone
+            List<String> ownGrids = scope.wholeTown() || scope.coversVillage(v.code()) ? List.of()
+                    : scope.grids().stream().filter(g -> g.startsWith(v.code())).sorted().toList();
+            row.put("name", ownGrids.isEmpty() ? v.name() : v.name() + " " + ownGrids.stream()
+                    .map(g -> java.util.Objects.requireNonNullElse(names.gridName(g), g))
+                    .collect(Collectors.joining("、")) + "（仅本网格）");
+            row.put("grids", ownGrids.isEmpty() ? null : ownGrids);
             row.put("kpis", FengqiaoKpis.of(byVillage.getOrDefault(v.code(), List.of()), filed.get(v.code()),
                     weeks));
             filedTotal += filed.getOrDefault(v.code(), 0);
@@ -76,7 +84,21 @@ class KpiController {
         answer.put("weeks", weeks);
         answer.put("villages", rows);
         answer.put("town", scope.wholeTown() ? FengqiaoKpis.of(outcomes, filedTotal, weeks * villages.size()) : null);
+        answer.put("townSweeps", scope.wholeTown() ? townSweeps(fromDate, toDate) : null);
         return answer;
+    }
+
+    /** 镇每月组织一次矛盾纠纷排查 (seed §五.1): each month due in the period, whether the town filed its sweep. */
+    private Map<String, Object> townSweeps(LocalDate from, LocalDate to) {
+        Map<LocalDate, Boolean> months = sweeps.townMonthsFiled(from, to);
+        int filed = (int) months.values().stream().filter(Boolean::booleanValue).count();
+        Map<String, Object> town = new LinkedHashMap<>();
+        town.put("months", months.entrySet().stream().map(e -> Map.of("month",
+                e.getKey().toString().substring(0, 7), "filed", e.getValue())).toList());
+        town.put("filed", filed);
+        town.put("due", months.size());
+        town.put("compliance", FengqiaoKpis.rate(filed, months.size()));
+        return town;
     }
 
     private static LocalDate date(String field, String text) {

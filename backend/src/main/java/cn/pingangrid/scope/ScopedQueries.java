@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.EntityManager;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -68,6 +69,30 @@ public class ScopedQueries {
         }
         return em.createQuery("select " + select + " from " + place.entityName() + " x order by x." + attributes[0],
                 Object[].class).getResultList();
+    }
+
+    /**
+     * As {@link #publicColumns}, only the rows whose public geometry {@code spatialAttribute} intersects
+     * {@code geometry}: the spatial predicate runs in the database (indexed on PostGIS), so a point is checked
+     * against the few rows around it, not against every row.
+     */
+    public List<Object[]> publicColumnsIntersecting(Class<?> entity, String spatialAttribute, Geometry geometry,
+            String... attributes) {
+        EntityPlace place = place(entity);
+        List<String> allowed = place.bound() == null ? List.of() : List.of(place.bound().publicAttributes());
+        StringBuilder select = new StringBuilder();
+        for (String attribute : attributes) {
+            if (!allowed.contains(attribute)) {
+                throw new IllegalStateException(entity.getName() + "." + attribute + " is not a public attribute");
+            }
+            select.append(select.isEmpty() ? "" : ", ").append("x.").append(attribute);
+        }
+        if (!allowed.contains(spatialAttribute)) {
+            throw new IllegalStateException(entity.getName() + "." + spatialAttribute + " is not a public attribute");
+        }
+        return em.createQuery("select " + select + " from " + place.entityName() + " x where st_intersects(x."
+                + spatialAttribute + ", :g) = true order by x." + attributes[0], Object[].class)
+                .setParameter("g", geometry).getResultList();
     }
 
     /** The (id, element) pairs of a public collection attribute of every row, e.g. the villages along each border. */

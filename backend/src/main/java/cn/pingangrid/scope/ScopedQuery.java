@@ -69,6 +69,12 @@ public final class ScopedQuery<T> {
         return this;
     }
 
+    /** An order that needs values (e.g. the distance to a point), bound as parameters like any condition's. */
+    public ScopedQuery<T> orderBy(String order, Map<String, ?> values) {
+        parameters.putAll(values);
+        return orderBy(order);
+    }
+
     public List<T> list() {
         return list(Integer.MAX_VALUE);
     }

@@ -85,7 +85,7 @@ class DemoSites implements ApplicationListener<PayloadApplicationEvent<Geography
                         ? SiteStatus.NOT_MET : SiteStatus.MET;
                 LocalDate next = today.plusDays(p.get("nextInspectionInDays").asInt());
                 sites.save(site.recordInspection(last, result, "演示数据", "演示", next.isAfter(last) ? next
-                        : last.plusDays(1), today, clock.instant()));
+                        : last.plusDays(1), 3, today, clock.instant()));
                 site.edit(site.getKind(), site.getName(), status, p.path("responsiblePerson").asString(null), null,
                         clock.instant());
             }

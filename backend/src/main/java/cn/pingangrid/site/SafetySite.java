@@ -30,7 +30,6 @@ import cn.pingangrid.scope.AreaBound;
 public class SafetySite {
 
     /** Months to the next inspection when the inspector does not set a date. */
-    static final int DEFAULT_INSPECTION_MONTHS = 3;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -90,10 +89,11 @@ public class SafetySite {
 
     /**
      * Records an inspection: the status becomes the result, the last-inspection date moves forward (a late entry
-     * of an older inspection leaves it), and the next one is due on {@code nextDue} or three months later.
+     * of an older inspection leaves it), and the next one is due on {@code nextDue} or {@code cycleMonths} later
+     * (a product default, {@code pingan.sites.inspection-cycle-months}: the seed sets no inspection cycle).
      */
     SiteInspection recordInspection(LocalDate on, SiteStatus result, String note, String inspector,
-            LocalDate nextDue, LocalDate today, Instant now) {
+            LocalDate nextDue, int cycleMonths, LocalDate today, Instant now) {
         if (on == null) {
             throw new InvalidInputException("inspectedOn", "缺少检查日期");
         }
@@ -111,7 +111,7 @@ public class SafetySite {
         if (lastInspectedOn == null || !on.isBefore(lastInspectedOn)) {
             lastInspectedOn = on;
             status = result;
-            nextInspectionDue = nextDue != null ? nextDue : on.plusMonths(DEFAULT_INSPECTION_MONTHS);
+            nextInspectionDue = nextDue != null ? nextDue : on.plusMonths(cycleMonths);
         }
         updatedAt = now;
         return inspection;

@@ -70,8 +70,14 @@ class SiteController {
     private final Clock clock;
     private final SiteDisputes siteDisputes;
 
+    /** Months to the next inspection when none is given: a product default, the seed sets no cycle. */
+    private final int inspectionCycleMonths;
+
     SiteController(Sites sites, Areas areas, TownGeometries townGeometries, AuditTrail audit, Clock clock,
-            SiteDisputes siteDisputes) {
+            SiteDisputes siteDisputes,
+            @org.springframework.beans.factory.annotation.Value("${pingan.sites.inspection-cycle-months:3}")
+            int inspectionCycleMonths) {
+        this.inspectionCycleMonths = inspectionCycleMonths;
         this.siteDisputes = siteDisputes;
         this.sites = sites;
         this.areas = areas;
@@ -147,7 +153,7 @@ class SiteController {
         LocalDate nextDue = date("nextInspectionDue", request.nextInspectionDue());
         String inspector = SecurityContextHolder.getContext().getAuthentication().getName();
         SiteInspection inspection = sites.inspect(id, site -> site.recordInspection(on, result,
-                request.note(), inspector, nextDue, LocalDate.now(clock), clock.instant()));
+                request.note(), inspector, nextDue, inspectionCycleMonths, LocalDate.now(clock), clock.instant()));
         audit.record("SITE_INSPECT", "site", String.valueOf(id), result + " " + on);
         return inspection.toJson();
     }

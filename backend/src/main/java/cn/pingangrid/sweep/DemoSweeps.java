@@ -1,6 +1,7 @@
 package cn.pingangrid.sweep;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.pingangrid.scope.SystemScope;
 import cn.pingangrid.scope.UnscopedPath;
+import cn.pingangrid.account.DemoCadres;
 import cn.pingangrid.area.Areas;
 import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.VillageRef;
@@ -58,6 +60,7 @@ class DemoSweeps implements ApplicationListener<PayloadApplicationEvent<Geograph
 
     private void generate() {
         LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
         LocalDate thisWeek = SweepCompliance.weekStart(today);
         if (!sweeps.between(thisWeek.minusYears(2), today, false).isEmpty()) {
             return;
@@ -77,16 +80,24 @@ class DemoSweeps implements ApplicationListener<PayloadApplicationEvent<Geograph
                 if (random.nextInt(100) >= diligence || (week.equals(thisWeek) && random.nextBoolean())) {
                     continue;
                 }
+                // filed at the week's end, or now for this week: never in the future
+                Instant filedAt = week.plusDays(6).atTime(18, 0).atZone(clock.getZone()).toInstant();
+                if (filedAt.isAfter(now)) {
+                    filedAt = now;
+                }
                 Set<Long> ids = found.getOrDefault(v.code(), Map.of()).getOrDefault(week, Set.of());
                 sweeps.add(new Sweep(SweepKind.VILLAGE_WEEKLY, v.code(), null, week, v.name() + "治保会",
-                        ids.isEmpty(), ids, null, "cunganbu", week.plusDays(4).atTime(17, 0)
-                                .atZone(clock.getZone()).toInstant()));
+                        ids.isEmpty(), ids, null, DemoCadres.username(v.code(), v.name()), filedAt));
                 filed++;
             }
         }
         for (LocalDate month = first.withDayOfMonth(1); !month.isAfter(today); month = month.plusMonths(1)) {
-            sweeps.add(new Sweep(SweepKind.TOWN_MONTHLY, null, null, month, "镇综治办", true, Set.of(),
-                    "全镇月度排查", "zongzhiban", month.plusDays(27).atStartOfDay(clock.getZone()).toInstant()));
+            // the town files on the 28th; a month whose 28th is still ahead is not filed yet
+            Instant filedAt = month.plusDays(27).atTime(17, 0).atZone(clock.getZone()).toInstant();
+            if (!filedAt.isAfter(now)) {
+                sweeps.add(new Sweep(SweepKind.TOWN_MONTHLY, null, null, month, "镇综治办", true, Set.of(),
+                        "全镇月度排查", "zongzhiban", filedAt));
+            }
         }
         log.info("演示排查：已生成 {} 份村每周排查", filed);
     }

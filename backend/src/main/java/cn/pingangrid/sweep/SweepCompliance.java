@@ -3,14 +3,21 @@ package cn.pingangrid.sweep;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Whether villages file their weekly sweep (一周一报): the module's read API for reports. */
+/**
+ * Whether the sweeps the seed sets are filed (§五.1: 村（社区）每周组织一次矛盾纠纷排查，镇每月组织一次): the villages'
+ * weekly ones and the town's monthly one. The module's read API for reports.
+ */
 @Service
 @Transactional(readOnly = true)
 public class SweepCompliance {
@@ -47,5 +54,31 @@ public class SweepCompliance {
         Map<String, Integer> filed = new HashMap<>();
         villages.forEach(v -> filed.put(v, weeks.getOrDefault(v, Set.of()).size()));
         return filed;
+    }
+
+    /** The first days of the months that start in {@code from}..{@code to}: the town's monthly sweeps due. */
+    public static List<LocalDate> monthsIn(LocalDate from, LocalDate to) {
+        List<LocalDate> months = new ArrayList<>();
+        LocalDate first = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        for (LocalDate m = first; !m.isAfter(to); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        return months;
+    }
+
+    /**
+     * For each month due in {@code from}..{@code to} ({@link #monthsIn}), whether the town's monthly sweep was
+     * filed, in month order. Empty for a caller who does not see the town's own sweeps.
+     */
+    public Map<LocalDate, Boolean> townMonthsFiled(LocalDate from, LocalDate to) {
+        Set<LocalDate> filed = new HashSet<>();
+        for (Sweep s : sweeps.between(from, to, false)) {
+            if (s.getKind() == SweepKind.TOWN_MONTHLY) {
+                filed.add(s.getPeriodStart().withDayOfMonth(1));
+            }
+        }
+        Map<LocalDate, Boolean> months = new LinkedHashMap<>();
+        monthsIn(from, to).forEach(m -> months.put(m, filed.contains(m)));
+        return months;
     }
 }

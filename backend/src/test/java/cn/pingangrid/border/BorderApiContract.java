@@ -113,8 +113,10 @@ abstract class BorderApiContract {
 
     @Test
     void theTownOfficeChangesAZonesWidthAndOthersMayNot() throws Exception {
-        JsonNode segment = read(DemoUsers.TOWN_OFFICE, "/api/border-zones?kind=VILLAGE").get("features").get(0);
-        long id = segment.get("id").asLong();
+        long id = read(DemoUsers.TOWN_OFFICE, "/api/border-segments?kind=VILLAGE").get("features").get(0).get("id")
+                .asLong();
+        assertThat(width(DemoUsers.TOWN_OFFICE, id, "{\"sensitive\":true}").getStatus()).isEqualTo(200);
+        JsonNode segment = zone(id);
         int before = segment.get("properties").get("zoneWidthM").asInt();
         double areaBefore = MetricProjection.toMetric(geometry(segment.get("geometry"))).getArea();
 
@@ -155,6 +157,7 @@ abstract class BorderApiContract {
     @Test
     void aPointNearAVillageBoundaryIsCrossBorderForBothVillages() throws Exception {
         JsonNode segment = read(DemoUsers.TOWN_OFFICE, "/api/border-segments?kind=VILLAGE").get("features").get(3);
+        markSensitive(segment.get("id").asLong(), true);
         Geometry line = geometry(segment.get("geometry"));
         Point onLine = Wgs84.FACTORY.createPoint(middle(line));
         JsonNode answer = read(DemoUsers.TOWN_OFFICE, "/api/border-check?lng=" + onLine.getX() + "&lat=" + onLine.getY());
@@ -196,6 +199,9 @@ abstract class BorderApiContract {
             Point p = village.geometry().getInteriorPoint();
             boolean near = false;
             for (JsonNode s : segments) {
+                if (!s.get("properties").get("sensitive").asBoolean()) {
+                    continue; // an unmarked village boundary has no zone that counts
+                }
                 double d = MetricProjection.distanceMeters(geometry(s.get("geometry")), p);
                 near |= d < s.get("properties").get("zoneWidthM").asInt() - 1;
             }
@@ -214,6 +220,7 @@ abstract class BorderApiContract {
     void aDisputeOnAVillageBoundaryIsListedForBothVillagesAndCountedInItsZone() throws Exception {
         JsonNode segment = read(DemoUsers.TOWN_OFFICE, "/api/border-segments?kind=VILLAGE").get("features").get(5);
         long segmentId = segment.get("id").asLong();
+        markSensitive(segmentId, true);
         List<String> pair = new ArrayList<>();
         segment.get("properties").get("villageCodes").forEach(c -> pair.add(c.asString()));
         Point onLine = Wgs84.FACTORY.createPoint(middle(geometry(segment.get("geometry"))));
@@ -254,6 +261,55 @@ abstract class BorderApiContract {
                 .asString() + county.get("properties").get("neighbourName").asString());
         // the mediator's area holds no disputes: nothing is listed or counted for them
         assertThat(read(DemoUsers.MEDIATOR, "/api/cross-border-disputes?from=2021-08-01&to=2021-08-31").size()).isZero();
+    }
+
+    @Test
+    void theTownBorderIsSensitiveAndAVillageBoundaryOnlyWhereTheTownOfficeMarksIt() throws Exception {
+        for (JsonNode s : read(DemoUsers.TOWN_OFFICE, "/api/border-segments?kind=TOWN").get("features")) {
+            assertThat(s.get("properties").get("sensitive").asBoolean()).isTrue();
+            assertThat(s.get("properties").get("zoneWidthM").asInt()).isEqualTo(500);
+        }
+        JsonNode villageSegments = read(DemoUsers.TOWN_OFFICE, "/api/border-segments?kind=VILLAGE").get("features");
+        for (JsonNode s : villageSegments) {
+            if (!s.get("properties").get("sensitive").asBoolean()) {
+                assertThat(s.get("properties").get("zoneWidthM").asInt()).isEqualTo(100); // the narrower default
+            }
+        }
+        // an unmarked village boundary: no zone is listed for it and a point on it is not in its zone
+        JsonNode segment = villageSegments.get(7);
+        long id = segment.get("id").asLong();
+        markSensitive(id, false);
+        Point onLine = Wgs84.FACTORY.createPoint(middle(geometry(segment.get("geometry"))));
+        JsonNode answer = read(DemoUsers.TOWN_OFFICE, "/api/border-check?lng=" + onLine.getX() + "&lat="
+                + onLine.getY());
+        assertThat(answer.get("segments").toString()).doesNotContain(String.valueOf(id));
+        assertThat(ids(read(DemoUsers.TOWN_OFFICE, "/api/border-zones"))).doesNotContain(id);
+        // marked: listed, and the point is in it, for both villages
+        markSensitive(id, true);
+        answer = read(DemoUsers.TOWN_OFFICE, "/api/border-check?lng=" + onLine.getX() + "&lat=" + onLine.getY());
+        assertThat(answer.get("crossBorder").asBoolean()).isTrue();
+        assertThat(ids(answer.get("segments"))).contains(id);
+        assertThat(ids(read(DemoUsers.TOWN_OFFICE, "/api/border-zones"))).contains(id);
+        markSensitive(id, false);
+        // the town border cannot be unmarked
+        long town = read(DemoUsers.TOWN_OFFICE, "/api/border-segments?kind=TOWN").get("features").get(0).get("id")
+                .asLong();
+        MockHttpServletResponse refused = width(DemoUsers.TOWN_OFFICE, town, "{\"sensitive\":false}");
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(json.readTree(refused.getContentAsByteArray()).get("invalid-params").get(0).get("name").asString())
+                .isEqualTo("sensitive");
+    }
+
+    static List<Long> ids(JsonNode featuresOrIds) {
+        List<Long> ids = new ArrayList<>();
+        JsonNode list = featuresOrIds.has("features") ? featuresOrIds.get("features") : featuresOrIds;
+        list.forEach(n -> ids.add(n.isNumber() ? n.asLong() : n.get("id").asLong()));
+        return ids;
+    }
+
+    void markSensitive(long id, boolean sensitive) throws Exception {
+        MockHttpServletResponse response = width(DemoUsers.TOWN_OFFICE, id, "{\"sensitive\":" + sensitive + "}");
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
     }
 
     // --- helpers

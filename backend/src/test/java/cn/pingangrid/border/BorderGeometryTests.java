@@ -57,7 +57,7 @@ class BorderGeometryTests {
     @Test
     void changingTheWidthRecomputesTheZoneWithinLimits() {
         BorderSegment segment = new BorderSegment(SegmentKind.TOWN, "与甲镇交界", "甲镇", "乙县", true,
-                lngLatLines("MULTILINESTRING ((0 0, 1000 0))"), Set.of("V1"), 500, Instant.EPOCH);
+                lngLatLines("MULTILINESTRING ((0 0, 1000 0))"), Set.of("V1"), 500, true, Instant.EPOCH);
         double wide = metric(segment.getZone()).getArea();
         segment.changeZoneWidth(100, Instant.EPOCH);
         assertThat(metric(segment.getZone()).getArea())

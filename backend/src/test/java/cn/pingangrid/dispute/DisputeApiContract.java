@@ -294,6 +294,50 @@ abstract class DisputeApiContract {
         assertThat(after.get("timeline").get(1).get("note").asString()).contains("上报镇");
     }
 
+    /**
+     * The scheduled entry point, as the scheduler calls it: outside any transaction or request, with the
+     * application's clock. A deadline moved into the past (as time passing would) is marked once, with its note.
+     */
+    @Test
+    void theScheduledOverdueRunMarksAPassedDeadline() throws Exception {
+        long id = f.register(DemoUsers.GRID_MANAGER, DisputeFixtures.body(DisputeFixtures.pointIn(f.ownGrid, 16),
+                "LABOUR", "ORDINARY")).get("id").asLong();
+        jdbc.update("update dispute set deadline = ?, overdue = false where id = ?",
+                java.sql.Date.valueOf(LocalDate.now().minusDays(3)), id);
+        overdueJob.run();
+        overdueJob.run();
+        JsonNode after = DisputeFixtures.read(f.get(DemoUsers.GRID_MANAGER, "/api/disputes/" + id));
+        assertThat(after.get("overdue").asBoolean()).isTrue();
+        List<String> actions = new ArrayList<>();
+        after.get("timeline").forEach(e -> actions.add(e.get("action").get("code").asString()));
+        assertThat(actions).containsExactly("REGISTER", "OVERDUE");
+    }
+
+    @Test
+    void theDuplicateHintIsOrderedByDistanceNearestFirst() throws Exception {
+        Point p = DisputeFixtures.pointIn(f.ownGrid, 17);
+        double metresPerDegreeLng = 111_000.0 * Math.cos(Math.toRadians(p.getY()));
+        List<Long> ids = new ArrayList<>();
+        for (int metres : new int[] { 150, 30, 90 }) { // registered far, near, middle
+            Point at = Wgs84.point(p.getX() + metres / metresPerDegreeLng, p.getY());
+            ids.add(f.register(DemoUsers.GRID_MANAGER, DisputeFixtures.body(at, "WORK_SAFETY", "ORDINARY"))
+                    .get("id").asLong());
+        }
+        JsonNode hint = DisputeFixtures.read(f.get(DemoUsers.GRID_MANAGER, "/api/disputes/nearby?lng=" + p.getX()
+                + "&lat=" + p.getY() + "&type=WORK_SAFETY"));
+        List<Long> order = new ArrayList<>();
+        List<Long> metres = new ArrayList<>();
+        hint.forEach(d -> {
+            if (ids.contains(d.get("id").asLong())) {
+                order.add(d.get("id").asLong());
+                metres.add(d.get("distanceMeters").asLong());
+            }
+        });
+        assertThat(order).containsExactly(ids.get(1), ids.get(2), ids.get(0));
+        assertThat(metres).isSorted();
+        assertThat(metres.get(0)).isBetween(25L, 35L);
+    }
+
     @Test
     void disputeLocationsAreFoundInsideAnAreaAndCutToTheScope() throws Exception {
         Point p = DisputeFixtures.pointIn(f.ownGrid, 15);

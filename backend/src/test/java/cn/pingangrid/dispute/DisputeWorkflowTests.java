@@ -87,7 +87,7 @@ class DisputeWorkflowTests {
         Dispute d = Dispute.register(new Dispute.Registration(
                 Wgs84.FACTORY.createPoint(new Coordinate(111.85, 28.45)), "430922117001", "43092211700101", "测试村",
                 TODAY, TODAY, "测试", "测试纠纷", null, null, DisputeType.NEIGHBOURS, Severity.ORDINARY,
-                DisputeSource.SWEEP, List.of(), 2, null, false, null, null, null), DEADLINES, "t", NOW, TODAY);
+                DisputeSource.SWEEP, List.of(), 2, null, false, null, null, null, null), DEADLINES, "t", NOW, TODAY);
         path.forEach(action -> take(d, action));
         return d;
     }

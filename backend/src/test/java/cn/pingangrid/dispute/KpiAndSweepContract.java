@@ -78,9 +78,9 @@ abstract class KpiAndSweepContract {
         f.act(cadre, ids.get(2), "ESCALATE_TO_TOWN", Map.of());
         f.act(DemoUsers.TOWN_OFFICE, ids.get(2), "START_MEDIATION", Map.of());
         f.act(DemoUsers.TOWN_OFFICE, ids.get(2), "RESOLVE", Map.of());
-        // D: referred to the court (beyond the town), resolved there
+        // D: taken to court (a lawsuit: beyond the town), resolved there
         f.act(cadre, ids.get(3), "ESCALATE_TO_TOWN", Map.of());
-        f.act(DemoUsers.TOWN_OFFICE, ids.get(3), "REFER", Map.of("channel", "COURT", "unit", "桃江县人民法院"));
+        f.act(DemoUsers.TOWN_OFFICE, ids.get(3), "REFER", Map.of("channel", "LAWSUIT", "unit", "桃江县人民法院"));
         f.act(DemoUsers.TOWN_OFFICE, ids.get(3), "RESOLVE", Map.of());
         // E: registered only; F: mediation failed -- both past their default deadline, so overdue
         f.act(cadre, ids.get(5), "ACCEPT", Map.of());
@@ -114,6 +114,76 @@ abstract class KpiAndSweepContract {
         JsonNode byCadre = DisputeFixtures.read(f.get(cadre, "/api/kpis?from=" + start + "&to=" + start.plusDays(27)));
         assertThat(byCadre.get("villages")).hasSize(1);
         assertThat(byCadre.get("town").isNull()).isTrue();
+    }
+
+    /**
+     * The seed's linkage: a case handed over by the court (诉前调解) or the petitions office is the town's to
+     * mediate; a referral to one of the town's 三调联动 units (法庭, 林业站, ...) keeps it in the town; only leaving
+     * the town's handling (上访, 诉讼, 移送县级部门) counts as 矛盾上交.
+     */
+    @Test
+    void handOversComeInAndReferralsWithinTheThreeMediationLinkageStayInTheTown() throws Exception {
+        LocalDate start = freshPeriodStart();
+        String[] sources = { "COURT", "PETITION_OFFICE", "SWEEP", "SWEEP" };
+        String[] channels = { "COURT", "FORESTRY", "CIVIL_AFFAIRS", "PETITION_UPWARD" };
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < sources.length; i++) {
+            Map<String, Object> body = DisputeFixtures.body(DisputeFixtures.pointIn(f.ownGrid, 40 + i), "LAND_FOREST",
+                    "ORDINARY");
+            body.put("sweptOn", start.plusDays(i).toString());
+            body.put("source", sources[i]);
+            ids.add(f.register(DemoUsers.VILLAGE_CADRE, body).get("id").asLong());
+        }
+        for (int i = 0; i < channels.length; i++) {
+            f.act(DemoUsers.VILLAGE_CADRE, ids.get(i), "ESCALATE_TO_TOWN", Map.of());
+            JsonNode referred = f.act(DemoUsers.TOWN_OFFICE, ids.get(i), "REFER", Map.of("channel", channels[i],
+                    "unit", "大栗港" + channels[i]));
+            assertThat(referred.get("level").get("code").asString()).as(channels[i])
+                    .isEqualTo(i < 3 ? "TOWN" : "BEYOND_TOWN");
+        }
+        f.act(DemoUsers.TOWN_OFFICE, ids.get(0), "RESOLVE", Map.of("note", "法庭与司法所联合调解成功"));
+        JsonNode k = villageRow(kpis(start, start.plusDays(27))).get("kpis");
+        assertThat(k.get("registered").asInt()).isEqualTo(4);
+        assertThat(k.get("handedOver").asInt()).isEqualTo(2);
+        assertThat(k.get("sentBeyondTown").asInt()).isEqualTo(1);
+        assertThat(k.get("townRate").asDouble()).isEqualTo(1.0); // resolved by the 法庭 in the town
+        MockHttpServletResponse oldCode = f.postJson(DemoUsers.TOWN_OFFICE, "/api/disputes/" + ids.get(1)
+                + "/transitions", Map.of("action", "REFER", "channel", "PROCURATORATE", "unit", "x"));
+        assertThat(oldCode.getStatus()).isIn(400, 409);
+    }
+
+    /** 镇每月组织一次矛盾纠纷排查: the town row says, per month due in the period, whether the town filed. */
+    @Test
+    void theTownsMonthlySweepHasItsOwnComplianceByMonth() throws Exception {
+        MockHttpServletResponse filed = f.postJson(DemoUsers.TOWN_OFFICE, "/api/sweeps", Map.of("kind",
+                "TOWN_MONTHLY", "period", "1975-04", "zeroReport", true));
+        assertThat(filed.getStatus()).as(filed.getContentAsString()).isIn(201, 409);
+        // 1975-02-15..1975-05-31: March, April and May are due; April is filed
+        JsonNode town = DisputeFixtures.read(f.get(DemoUsers.TOWN_OFFICE, "/api/kpis?from=1975-02-15&to=1975-05-31"))
+                .get("townSweeps");
+        assertThat(town.get("due").asInt()).isEqualTo(3);
+        assertThat(town.get("filed").asInt()).isEqualTo(1);
+        assertThat(town.get("compliance").asDouble()).isEqualTo(0.3333);
+        List<String> months = new ArrayList<>();
+        town.get("months").forEach(m -> months.add(m.get("month").asString() + "=" + m.get("filed").asBoolean()));
+        assertThat(months).containsExactly("1975-03=false", "1975-04=true", "1975-05=false");
+        JsonNode byLeader = DisputeFixtures.read(f.get(DemoUsers.LEADER, "/api/kpis?from=1975-02-15&to=1975-05-31"));
+        assertThat(byLeader.get("townSweeps").get("filed").asInt()).isEqualTo(1);
+        JsonNode byCadre = DisputeFixtures.read(f.get(DemoUsers.VILLAGE_CADRE,
+                "/api/kpis?from=1975-02-15&to=1975-05-31"));
+        assertThat(byCadre.get("townSweeps").isNull()).isTrue();
+    }
+
+    /** A grid manager's KPI row counts only their grid, and its label says so; a cadre's row is the village. */
+    @Test
+    void aGridManagersRowIsLabelledWithTheirGrid() throws Exception {
+        JsonNode byGrid = DisputeFixtures.read(f.get(DemoUsers.GRID_MANAGER, "/api/kpis")).get("villages");
+        assertThat(byGrid).hasSize(1);
+        assertThat(byGrid.get(0).get("name").asString()).endsWith("（仅本网格）");
+        assertThat(byGrid.get(0).get("grids").toString()).isEqualTo("[\"" + f.ownGrid + "\"]");
+        JsonNode byCadre = DisputeFixtures.read(f.get(DemoUsers.VILLAGE_CADRE, "/api/kpis")).get("villages");
+        assertThat(byCadre.get(0).get("name").asString()).doesNotContain("网格");
+        assertThat(byCadre.get(0).get("grids").isNull()).isTrue();
     }
 
     @Test

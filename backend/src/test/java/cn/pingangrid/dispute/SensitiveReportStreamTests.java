@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,7 @@ import cn.pingangrid.testsupport.DemoUsers;
 import cn.pingangrid.testsupport.H2gisTest;
 import cn.pingangrid.testsupport.SignedInHttp;
 
-/** 即时上报: the town office's open event stream receives a sensitive dispute, with grid and place, at once. */
+/** 即时上报: the open event streams of the town office and the leadership receive a sensitive dispute, with grid and place, at once. */
 @H2gisTest
 class SensitiveReportStreamTests {
 
@@ -33,35 +35,44 @@ class SensitiveReportStreamTests {
     @Autowired
     UserDetailsService users;
 
+    /** 即时上报 to the 党委、政府 (seed §五.1): the town office and the leadership both receive it at once. */
     @Test
-    void theTownOfficeStreamReceivesASensitiveReportWithGridAndPlace() throws Exception {
-        SignedInHttp office = SignedInHttp.signedIn(port, DemoUsers.TOWN_OFFICE, DemoUsers.PASSWORD);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/disputes/events"))
-                .header("Accept", "text/event-stream").header("Cookie", "JSESSIONID=" + office.cookie("JSESSIONID"))
-                .build();
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Iterator<String> lines = response.body().iterator();
-        // wait for the subscription to be registered before the report is made
-        CompletableFuture.supplyAsync(() -> nextMatching(lines, "event:ready")).get(20, TimeUnit.SECONDS);
+    void theTownOfficeAndTheLeadershipReceiveASensitiveReportWithGridAndPlace() throws Exception {
+        List<Iterator<String>> streams = new ArrayList<>();
+        List<HttpResponse<Stream<String>>> responses = new ArrayList<>();
+        for (String user : List.of(DemoUsers.TOWN_OFFICE, DemoUsers.LEADER)) {
+            SignedInHttp signedIn = SignedInHttp.signedIn(port, user, DemoUsers.PASSWORD);
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/disputes/events")).header("Accept", "text/event-stream")
+                    .header("Cookie", "JSESSIONID=" + signedIn.cookie("JSESSIONID")).build();
+            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).as(user).isEqualTo(200);
+            Iterator<String> lines = response.body().iterator();
+            // wait for the subscription to be registered before the report is made
+            CompletableFuture.supplyAsync(() -> nextMatching(lines, "event:ready")).get(20, TimeUnit.SECONDS);
+            streams.add(lines);
+            responses.add(response);
+        }
 
         DisputeFixtures f = new DisputeFixtures(mvc, users);
         Map<String, Object> body = DisputeFixtures.body(DisputeFixtures.pointIn(f.ownGrid, 20), "WAGES", "SERIOUS");
         body.put("sensitive", true);
         long id = f.register(DemoUsers.GRID_MANAGER, body).get("id").asLong();
 
-        String data = CompletableFuture.supplyAsync(() -> {
-            nextMatching(lines, "id:" + id);
-            return nextMatching(lines, "data:");
-        }).get(20, TimeUnit.SECONDS);
-        assertThat(data).contains("\"gridCode\":\"" + f.ownGrid + "\"").contains("\"lng\":").contains("劳资")
-                .doesNotContain("张三丰");
-        response.body().close();
+        for (Iterator<String> lines : streams) {
+            String data = CompletableFuture.supplyAsync(() -> {
+                nextMatching(lines, "id:" + id);
+                return nextMatching(lines, "data:");
+            }).get(20, TimeUnit.SECONDS);
+            assertThat(data).contains("\"gridCode\":\"" + f.ownGrid + "\"").contains("\"lng\":").contains("劳资")
+                    .doesNotContain("张三丰");
+        }
+        responses.forEach(r -> r.body().close());
 
-        // the stream is the town office's only
-        SignedInHttp leader = SignedInHttp.signedIn(port, DemoUsers.LEADER, DemoUsers.PASSWORD);
-        assertThat(leader.get("/api/disputes/events").statusCode()).isEqualTo(403);
+        // not for the grid
+        SignedInHttp grid = SignedInHttp.signedIn(port, DemoUsers.GRID_MANAGER, DemoUsers.PASSWORD);
+        assertThat(grid.get("/api/disputes/events").statusCode()).isEqualTo(403);
     }
 
     private static String nextMatching(Iterator<String> lines, String prefix) {

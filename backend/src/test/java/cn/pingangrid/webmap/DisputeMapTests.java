@@ -44,18 +44,19 @@ class DisputeMapTests {
         page.open().setView(inside.getX(), inside.getY(), 16)
                 .waitFor("the dispute markers", p -> "points".equals(p.data("disputesMode")));
 
-        page.driver.findElement(By.cssSelector(".pg-dispute-register")).click();
-        page.waitFor("pick mode", p -> "true".equals(p.data("disputePicking")));
+        // a click on the map names the place; its popup offers 在此登记纠纷
         clickAt(page.pixelOf(inside.getX(), inside.getY()));
+        page.locatePopup("done");
+        page.driver.findElement(By.cssSelector(".pg-register-at")).click();
         page.waitFor("the form", p -> "true".equals(p.data("disputeFormOpen")));
 
         WebElement form = page.driver.findElement(By.cssSelector(".pg-dispute-form"));
         // 重大 without unit, person or deadline: the server refuses and the page shows why next to the field
-        new Select(form.findElement(By.name("type"))).selectByValue("LAND_FOREST");
+        form.findElement(By.cssSelector(".pg-chip input[value=LAND_FOREST] + span")).click();
         new Select(form.findElement(By.name("severity"))).selectByValue("MAJOR");
         form.findElement(By.name("situation")).sendKeys("两组村民因山林界址发生争执");
         form.findElement(By.name("parties[0].name")).sendKeys("赵六");
-        form.findElement(By.cssSelector(".pg-dispute-submit")).click();
+        page.tap(".pg-dispute-submit");
         page.waitFor("the server's field error", p -> "responsibleUnit".equals(p.data("disputeFormError")));
         assertThat(form.findElement(By.cssSelector("[data-error-for='responsibleUnit']")).getText())
                 .contains("责任单位");
@@ -64,11 +65,12 @@ class DisputeMapTests {
         assertThat(page.consoleEntries(Level.SEVERE)).allMatch(e -> e.getMessage().contains("status of 400"));
 
         new Select(form.findElement(By.name("severity"))).selectByValue("ORDINARY");
-        form.findElement(By.cssSelector(".pg-dispute-submit")).click();
+        page.tap(".pg-dispute-submit");
         page.waitFor("the registration", p -> p.data("disputeRegistered") != null);
         String id = page.data("disputeRegistered");
-        page.waitFor("the new marker", p -> Boolean.TRUE.equals(p.js(
+        page.waitFor("the new dot", p -> Boolean.TRUE.equals(p.js(
                 "return pinganMap.layers.disputes.hasDispute(arguments[0])", id)));
+        page.waitFor("its detail in the panel", p -> id.equals(p.data("disputeShown")));
         page.screenshot("dispute-registered");
 
         assertThat(page.consoleEntries(Level.SEVERE)).isEmpty();
@@ -81,6 +83,10 @@ class DisputeMapTests {
         page.waitFor("the KPI table", p -> "ready".equals(p.data("kpiState")));
         assertThat(page.data("kpiRows")).isEqualTo("17");
         assertThat(page.driver.findElements(By.cssSelector("#kpi-table tfoot td")).get(0).getText()).isEqualTo("全镇");
+        // each definition stated, citing the seed where it sets it; the town's monthly sweep per month
+        String definitions = page.driver.findElement(By.cssSelector(".pg-kpi-definitions")).getText();
+        assertThat(definitions).contains("对接受理", "方案五、2", "方案七（四）1", "镇月排查", "排查时间");
+        assertThat(page.driver.findElement(By.id("kpi-town-sweeps")).getText()).startsWith("镇月排查报送");
         page.screenshot("kpi");
         assertThat(page.consoleEntries(Level.SEVERE)).isEmpty();
     }

@@ -62,6 +62,39 @@ final class MapPage {
         return open("");
     }
 
+    /** Signs out, signs in as {@code username} and opens the map (waiting for its layers). */
+    MapPage openAs(String username) {
+        signOut();
+        driver.get(base + "login.html");
+        submitLogin(username, DemoUsers.PASSWORD);
+        waitFor("the sign-in to lead to the map", p -> !driver.getCurrentUrl().contains("login.html"));
+        return open("");
+    }
+
+    /** Sets the CSS viewport (e.g. 360×330: a phone with its keyboard open). */
+    MapPage viewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
+        return this;
+    }
+
+    /**
+     * Whether the element of {@code selector} is what a finger at its centre touches: inside the viewport and
+     * {@code document.elementFromPoint} there is the element itself or inside it (nothing lies over it).
+     */
+    boolean reachable(String selector) {
+        return Boolean.TRUE.equals(js("const e = document.querySelector(arguments[0]); if (!e) return false;"
+                + " const r = e.getBoundingClientRect(); const x = r.x + r.width / 2, y = r.y + r.height / 2;"
+                + " if (r.width === 0 || x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;"
+                + " const hit = document.elementFromPoint(x, y); return hit === e || e.contains(hit);", selector));
+    }
+
+    /** Clicks the element of {@code selector} the way a finger does: at its centre, through the real input. */
+    MapPage tap(String selector) {
+        driver.findElement(org.openqa.selenium.By.cssSelector(selector)).click();
+        return this;
+    }
+
     /** Ends the browser's session, so the next page asks for a sign-in. */
     MapPage signOut() {
         driver.manage().deleteAllCookies();

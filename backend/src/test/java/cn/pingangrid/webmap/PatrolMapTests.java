@@ -93,7 +93,10 @@ class PatrolMapTests {
         int stops = Integer.parseInt(page.data("patrolStops"));
         assertThat(stops).isPositive();
         assertThat(page.driver.findElements(By.cssSelector(".pg-patrol-stop"))).hasSize(stops);
-        assertThat(page.driver.findElements(By.cssSelector(".pg-patrol-arrow"))).hasSizeGreaterThanOrEqualTo(stops);
+        // an arrow per leg of the route (stops + 1), except a leg between two stops at the same road node, which
+        // has no length: other tests of the shared context may register disputes a few metres apart
+        assertThat(page.driver.findElements(By.cssSelector(".pg-patrol-arrow")).size()).isPositive()
+                .isLessThanOrEqualTo(stops + 1);
         assertThat(page.driver.findElements(By.cssSelector(".pg-patrol-base"))).hasSize(1);
         assertThat(page.driver.findElement(By.cssSelector(".pg-patrol-stop")).getText()).isEqualTo("1");
         assertThat(page.driver.findElements(By.cssSelector(".pg-patrol-stops li"))).hasSize(stops);

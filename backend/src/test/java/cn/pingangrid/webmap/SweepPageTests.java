@@ -10,7 +10,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.pingangrid.testsupport.DemoUsers;
 import cn.pingangrid.testsupport.H2gisTest;
 import cn.pingangrid.webmap.HeadlessChromium.Viewport;
+import org.locationtech.jts.geom.Point;
+
+import cn.pingangrid.testsupport.TownDataset;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A village cadre files the weekly sweep as a zero report on the sweep page; filing it twice is refused. */
 @H2gisTest
@@ -54,9 +58,46 @@ class SweepPageTests {
         assertThat(page.driver.findElement(By.id("sweep-error")).getText()).contains("已经填报");
     }
 
+    @Test
+    void theWeeksDisputesOfTheVillageArePickedFromAList() {
+        TownApi api = new TownApi(port, DemoUsers.VILLAGE_CADRE);
+        String village = api.get("/api/me").get("area").get("villages").get(0).asString();
+        TownDataset.Item grid = TownDataset.read("grids").stream().filter(g -> g.code().startsWith(village))
+                .findFirst().orElseThrow();
+        Point p = SiteLayerTests.spot(grid);
+        String body = String.format(java.util.Locale.ROOT, "{\"lng\":%.7f,\"lat\":%.7f,\"type\":\"WAGES\","
+                + "\"severity\":\"ORDINARY\",\"situation\":\"排查页清单测试\",\"sweptOn\":\"2024-03-19\"}", p.getX(), p.getY());
+        var created = api.http.send("POST", "/api/disputes", "application/json", body);
+        assertThat(created.statusCode()).as(new String(created.body())).isEqualTo(201);
+        String id = JsonMapper.builder().build().readTree(created.body()).get("id").asString();
+
+        MapPage page = new MapPage(browser.get(), port).signOut();
+        page.submitLogin(DemoUsers.VILLAGE_CADRE, DemoUsers.PASSWORD);
+        page.waitFor("the map", q -> "true".equals(q.data("mapReady")));
+        page.driver.get("http://localhost:" + port + "/sweep.html");
+        page.waitFor("this week's compliance", q -> "1".equals(q.data("complianceLoaded")));
+        page.js("document.body.dataset.weekDisputes = ''; const f = document.getElementById('sweep-form');"
+                + " f.period.value = '2024-W12'; f.period.dispatchEvent(new Event('change'));");
+        page.waitFor("the week's disputes", q -> q.data("weekDisputes") != null && !q.data("weekDisputes").isEmpty());
+        page.driver.findElement(By.cssSelector("#week-disputes input[value='" + id + "']")).click();
+        page.screenshot("sweep-pick-disputes");
+        page.js("document.body.dataset.sweepFiled = ''");
+        page.driver.findElement(By.cssSelector("#sweep-form button[type=submit]")).click();
+        page.waitFor("the sweep to be filed", q -> q.data("sweepFiled") != null && q.data("sweepFiled").matches("\\d+"));
+        JsonNode filed = api.get("/api/sweeps?from=2024-03-18&to=2024-03-18");
+        assertThat(filed).anySatisfy(s -> {
+            assertThat(s.get("village").asString()).isEqualTo(village);
+            assertThat(s.get("zeroReport").asBoolean()).isFalse();
+            assertThat(s.get("disputeIds").toString()).contains(id);
+        });
+    }
+
+    /** The week chosen in the form, then the one-tap zero report. */
     private static void fileZeroReport(MapPage page) {
         page.js("document.body.dataset.sweepFiled = ''; const f = document.getElementById('sweep-form');"
-                + " f.period.value = arguments[0]; f.zeroReport.checked = true;", WEEK);
-        page.driver.findElement(By.cssSelector("#sweep-form button[type=submit]")).click();
+                + " f.period.value = arguments[0]; f.period.dispatchEvent(new Event('change'));", WEEK);
+        page.waitFor("the button for that week", p -> p.driver.findElement(By.id("zero-report")).getText()
+                .contains(WEEK));
+        page.driver.findElement(By.id("zero-report")).click();
     }
 }

@@ -245,6 +245,17 @@ class WebMapDesktopTests {
         return new double[] { lngs[lngs.length / 2], lats[lats.length / 2] };
     }
 
+    /** The controls (buttons, links, selects of the map's controls and panels) whose text does not fit them. */
+    @SuppressWarnings("unchecked")
+    static List<String> overflowing(MapPage page) {
+        return (List<String>) page.js("return [...document.querySelectorAll('.leaflet-control button,"
+                + " .leaflet-control a, .leaflet-control select, .leaflet-control label, .pg-actionbar button,"
+                + " .pg-panel button, .pg-home-line')].filter(e => e.offsetParent)"
+                + ".filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)"
+                + ".map(e => (e.className || e.tagName) + ' ' + e.textContent.trim() + ' ' + e.scrollWidth + '>'"
+                + " + e.clientWidth)");
+    }
+
     private void clickAt(double[] pixel) {
         WebElement map = page.mapElement();
         int dx = (int) Math.round(pixel[0] - map.getRect().getWidth() / 2.0);

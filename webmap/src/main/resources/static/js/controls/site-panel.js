@@ -3,7 +3,9 @@
 // self-intersecting polygon, a point outside the town) are shown in the panel, with the field and the place.
 import { api } from '../api.js';
 import { SITE_KINDS, SITE_STATUSES } from '../terms.js';
-import { loadDraw } from '../handlers/draw-loader.js';
+
+/** Leaflet.draw and its loader, fetched the first time the town office draws. */
+const loadDraw = () => import('../handlers/draw-loader.js').then((m) => m.loadDraw());
 
 /** The periods offered for the zone shading: label and days back from today (null: all time). */
 const PERIODS = [['近一年', 365], ['近 90 天', 90], ['近 30 天', 30], ['全部', null]];

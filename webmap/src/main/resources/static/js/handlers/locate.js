@@ -38,6 +38,7 @@ function describe(result) {
 export const LocateHandler = L.Handler.extend({
   options: {
     maxWidth: 280, // fits a 360 px wide phone
+    onRegisterHere: null, // (latlng, result): offers 在此登记 in the popup (roles that register disputes)
   },
 
   initialize(map, options) {
@@ -59,7 +60,17 @@ export const LocateHandler = L.Handler.extend({
       .setLatLng(e.latlng).setContent('正在查询…').openOn(map);
     const latlng = e.latlng.wrap();
     api.locate(latlng.lng, latlng.lat).then((result) => {
-      popup.setContent(describe(result));
+      const box = describe(result);
+      if (this.options.onRegisterHere) {
+        const here = L.DomUtil.create('button', 'pg-primary pg-register-at', box);
+        here.type = 'button';
+        here.textContent = '在此登记纠纷';
+        L.DomEvent.on(here, 'click', () => {
+          map.closePopup(popup);
+          this.options.onRegisterHere(latlng, result);
+        });
+      }
+      popup.setContent(box);
       map.fire('pg:located', { result });
     }, (error) => {
       const box = L.DomUtil.create('div', 'pg-locate pg-locate-error');

@@ -1,6 +1,7 @@
 // Borders: the town's outline by neighbour (a county border drawn thick and dashed in dark red, town borders in
 // orange) and village-to-village boundaries (thin purple); the sensitive zones along them, shaded by how many
-// disputes arose inside each in the chosen period. The town office changes a zone's width from its popup.
+// disputes arose inside each in the chosen period. The town office changes a zone's width from its popup and marks
+// a village boundary as a sensitive border area (only then does it have a zone; the town border always has one).
 import { api } from '../api.js';
 import { popupContent } from './sites.js';
 
@@ -25,6 +26,10 @@ function segmentStyle(p) {
   return p.countyBorder ? SEGMENT_STYLES.county : SEGMENT_STYLES.town;
 }
 
+function zoneStroke(count) {
+  return (count || 0) === 0 ? '#e0a060' : zoneFill(count);
+}
+
 function zoneFill(count) {
   let fill = ZONE_CLASSES[0][1];
   for (const [lowest, color] of ZONE_CLASSES) {
@@ -39,13 +44,18 @@ export const BorderSegmentsLayer = L.GeoJSON.extend({
   options: {
     pane: 'pgBorders', // above the village outlines
     canEdit: false, // true for the town office: the popup offers a width field
-    zones: null, // the BorderZonesLayer whose dispute counts the popup shows, reloaded after a width change
+    zones: null, // the BorderZonesLayer whose dispute counts the detail shows, reloaded after a width change
+    panel: null, // the DetailPanel a click opens
     style: (f) => segmentStyle(f.properties),
   },
 
   initialize(options) {
     L.GeoJSON.prototype.initialize.call(this, null, options);
-    this.options.onEachFeature = (f, layer) => layer.bindPopup(() => this._popup(f));
+    this.options.onEachFeature = (f, layer) => layer.on('click', (e) => {
+      L.DomEvent.stopPropagation(e);
+      this.options.panel.open({ title: `${f.properties.name}（边界敏感区）`, key: `border:${f.properties.id}` })
+        .appendChild(this._popup(f));
+    });
   },
 
   load() {
@@ -63,7 +73,8 @@ export const BorderSegmentsLayer = L.GeoJSON.extend({
       ['类型', p.kind === 'VILLAGE' ? '村界' : (p.countyBorder ? '县界' : '镇界')],
       ['涉及邻镇', p.neighbourName ? `${p.neighbourCounty}${p.neighbourName}` : null],
       ['长度', `${(p.lengthM / 1000).toFixed(1)} 公里`],
-      ['敏感区宽度', `${p.zoneWidthM} 米`],
+      ['敏感边界区域', p.sensitive ? '是' : '否（未划定）'],
+      ['敏感区宽度', p.sensitive ? `${p.zoneWidthM} 米` : null],
       ['敏感区内纠纷（所选期间）', count === null || count === undefined ? null : `${count} 起`],
     ]);
     if (this.options.canEdit) {
@@ -72,15 +83,26 @@ export const BorderSegmentsLayer = L.GeoJSON.extend({
       label.textContent = '敏感区宽度（米）';
       const input = L.DomUtil.create('input', '', label);
       Object.assign(input, { type: 'number', min: 50, max: 5000, step: 50, value: p.zoneWidthM, name: 'zoneWidthM' });
+      let sensitive = null;
+      if (p.kind === 'VILLAGE') {
+        const mark = L.DomUtil.create('label', '', form);
+        sensitive = L.DomUtil.create('input', '', mark);
+        Object.assign(sensitive, { type: 'checkbox', checked: p.sensitive, name: 'sensitive' });
+        mark.append('划为敏感边界区域');
+      }
       const save = L.DomUtil.create('button', '', form);
       save.type = 'submit';
-      save.textContent = '保存宽度';
+      save.textContent = '保存';
       const message = L.DomUtil.create('p', 'pg-form-error', form);
       L.DomEvent.on(form, 'submit', (e) => {
         L.DomEvent.preventDefault(e);
         message.textContent = '';
-        api.changeZoneWidth(p.id, Number(input.value)).then(() => {
-          this._map.closePopup();
+        const change = { zoneWidthM: Number(input.value) };
+        if (sensitive) {
+          change.sensitive = sensitive.checked;
+        }
+        api.changeZone(p.id, change).then(() => {
+          message.textContent = '已保存';
           this.load();
           if (this.options.zones) {
             this.options.zones.load();
@@ -100,11 +122,20 @@ export const BorderSegmentsLayer = L.GeoJSON.extend({
  * meant for the map): their details and width are in the popups of the border lines.
  */
 export const BorderZonesLayer = L.GeoJSON.extend({
+  onAdd(map) {
+    L.GeoJSON.prototype.onAdd.call(this, map);
+    if (!this._loaded) {
+      this._loaded = true; // loaded when first switched on: the layer is off by default
+      this.load().catch(() => { this._loaded = false; });
+    }
+  },
+
   options: {
     pane: 'pgZones', // under the roads' labels and the sites
     interactive: false,
-    style: (f) => ({ color: '#bf360c', weight: 0.5, fillColor: zoneFill(f.properties.disputeCount),
-      fillOpacity: 0.45, interactive: false }),
+    // outlines in the count's colour, lightly filled: the town's names and the map under them stay readable
+    style: (f) => ({ color: zoneStroke(f.properties.disputeCount), weight: 2, dashArray: '6 4',
+      fillColor: zoneFill(f.properties.disputeCount), fillOpacity: 0.12, interactive: false }),
   },
 
   initialize(options) {
@@ -116,7 +147,7 @@ export const BorderZonesLayer = L.GeoJSON.extend({
   /** Counts the disputes of {from, to} (yyyy-MM-dd, either may be empty) and reshades. */
   setPeriod(period) {
     this._period = { ...period };
-    return this.load();
+    return this._map ? this.load() : Promise.resolve(0); // off the map: loaded when switched on
   },
 
   countOf(id) {

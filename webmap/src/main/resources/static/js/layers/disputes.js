@@ -1,65 +1,143 @@
-// Disputes (矛盾纠纷): zoomed out, counts per village or grid from the server (/api/disputes/clusters); zoomed
-// in, one marker per dispute coloured by status with a one-character symbol for its type. A click opens a popup
-// with the summary, the timeline and the workflow steps allowed now.
+// Disputes (矛盾纠纷) as canvas dots coloured by status (a dark ring when overdue, dashed when sensitive),
+// clustered below zoom 16 (Leaflet.markercluster) into counts whose ring shows the share of overdue, open and
+// concluded cases. The layer holds the user's disputes for the current filters — by default this month's plus
+// every open case — so panning needs no request. A click selects a dispute; the detail panel shows it.
 //
-// Events: 'loading'; 'ready' {count, mode: 'clusters'|'points', truncated}; 'error' {error}.
+// Events: 'loading'; 'ready' {count, mode, truncated}; 'error' {error}; 'select' {id}.
 import { api } from '../api.js';
-import { REFERRAL_CHANNELS } from '../terms.js';
 
-/** Marker colour per status, also used by the control's legend. */
+/** Dot colour per status, also used by the legend. */
 export const STATUS_COLORS = {
   REGISTERED: '#d9480f', ACCEPTED: '#e67700', MEDIATING: '#f59f00', UNRESOLVED: '#c92a2a', ESCALATED: '#a61e4d',
   REFERRED: '#862e9c', RESOLVED: '#2b8a3e', CLOSED: '#5c940d', FOLLOWED_UP: '#868e96',
 };
 
-/** One character per type, drawn inside the marker. */
-export const TYPE_SYMBOLS = {
-  LAND_FOREST: '林', WAGES: '薪', ENTERPRISE_RESTRUCTURING: '企', WORK_SAFETY: '安', MEDICAL: '医',
-  ROAD_TRAFFIC: '交', LABOUR: '劳', MARRIAGE_FAMILY: '家', NEIGHBOURS: '邻', OTHER: '他',
-};
+export const CONCLUDED = ['RESOLVED', 'CLOSED', 'FOLLOWED_UP'];
 
-function text(parent, tag, className, value) {
-  const el = L.DomUtil.create(tag, className, parent);
-  el.textContent = value;
-  return el;
+/** Cluster ring colours: overdue, open, concluded. */
+export const SHARE_COLORS = { overdue: '#c92a2a', open: '#f08c00', concluded: '#2b8a3e' };
+
+/**
+ * Leaflet.markercluster, fetched with the first disputes rather than with the page (the first page stays light):
+ * a UMD script over the global L.
+ */
+let clusterer = null;
+function loadClusterer() {
+  if (!clusterer) {
+    clusterer = L.markerClusterGroup ? Promise.resolve() : new Promise((resolve, reject) => {
+      const css = document.createElement('link');
+      css.rel = 'stylesheet';
+      css.href = 'webjars/leaflet-markercluster/MarkerCluster.css';
+      document.head.appendChild(css);
+      const script = document.createElement('script');
+      script.src = 'webjars/leaflet-markercluster/leaflet.markercluster.js';
+      script.onload = () => resolve();
+      script.onerror = () => {
+        clusterer = null;
+        reject(new Error('纠纷聚合组件加载失败'));
+      };
+      document.head.appendChild(script);
+    });
+  }
+  return clusterer;
+}
+
+/** The first day of this month as yyyy-MM-dd, in Beijing time. */
+export function monthStart(now = new Date()) {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now); // yyyy-MM-dd
+  return `${day.slice(0, 8)}01`;
+}
+
+function clusterIcon(cluster) {
+  let overdue = 0;
+  let open = 0;
+  const markers = cluster.getAllChildMarkers();
+  for (const m of markers) {
+    const p = m.feature.properties;
+    if (p.overdue && !CONCLUDED.includes(p.status)) {
+      overdue += 1;
+    } else if (!CONCLUDED.includes(p.status)) {
+      open += 1;
+    }
+  }
+  const n = markers.length;
+  const a = (overdue / n) * 100;
+  const b = ((overdue + open) / n) * 100;
+  const size = Math.round(30 + Math.min(22, Math.sqrt(n) * 2));
+  const html = document.createElement('div');
+  html.className = 'pg-cluster-ring';
+  html.style.background = `conic-gradient(${SHARE_COLORS.overdue} 0 ${a}%, ${SHARE_COLORS.open} ${a}% ${b}%,`
+    + ` ${SHARE_COLORS.concluded} ${b}% 100%)`;
+  const count = L.DomUtil.create('span', '', html);
+  count.textContent = String(n);
+  return L.divIcon({ html, className: 'pg-cluster', iconSize: [size, size] });
 }
 
 export const DisputesLayer = L.LayerGroup.extend({
   options: {
-    pane: 'markerPane', // above every area layer, so markers stay clickable
-    pointsFromZoom: 14, // below this zoom the server's counts are drawn instead of markers
-    limit: 2000, // markers per request; the server's default
-    debounceMs: 250, // wait this long after the last moveend before fetching
+    pane: 'pgDisputes', // the canvas's pane, above every area layer
+    clusterBelowZoom: 16, // from this zoom every dispute is its own dot
+    limit: 5000, // disputes per request (the server's maximum)
   },
 
   initialize(options) {
     L.setOptions(this, options);
     L.LayerGroup.prototype.initialize.call(this);
-    this._filters = {};
-    this._ids = new Set();
+    this._filters = { from: monthStart(), withOpen: true };
+    this._byId = new Map();
     this._generation = 0;
+    this._renderer = L.canvas({ pane: this.options.pane, padding: 0.3, tolerance: 6 }); // a finger's slack
+  },
+
+  _clusterGroup() {
+    return loadClusterer().then(() => {
+      if (!this._clusters) {
+        this._clusters = L.markerClusterGroup({
+          disableClusteringAtZoom: this.options.clusterBelowZoom,
+          showCoverageOnHover: false,
+          spiderfyOnMaxZoom: false,
+          chunkedLoading: true,
+          maxClusterRadius: 48,
+          iconCreateFunction: clusterIcon,
+        });
+        this.addLayer(this._clusters);
+      }
+      return this._clusters;
+    });
   },
 
   onAdd(map) {
     L.LayerGroup.prototype.onAdd.call(this, map);
-    map.on('moveend', this._schedule, this);
+    map.on('zoomend', this._reportMode, this);
     this.reload();
   },
 
   onRemove(map) {
-    map.off('moveend', this._schedule, this);
+    map.off('zoomend', this._reportMode, this);
     L.LayerGroup.prototype.onRemove.call(this, map);
   },
 
-  /** Filters: {from, to, type, status, severity}; empty values are left out. */
+  /**
+   * Filters: {from, to, type, status, severity, open, withOpen}; empty values are left out. `withOpen`: the
+   * period's disputes together with every open one (the default: this month + every open case).
+   */
   setFilters(filters) {
     this._filters = { ...filters };
     return this.reload();
   },
 
-  /** Whether a dispute's marker is on the map now (a test hook). */
+  filters() {
+    return { ...this._filters };
+  },
+
+  /** Whether a dispute is on the layer now (a test hook). */
   hasDispute(id) {
-    return this._ids.has(Number(id));
+    return this._byId.has(Number(id));
+  },
+
+  /** The GeoJSON features on the layer. */
+  features() {
+    return [...this._byId.values()].map((m) => m.feature);
   },
 
   reload() {
@@ -67,133 +145,63 @@ export const DisputesLayer = L.LayerGroup.extend({
       return Promise.resolve(0);
     }
     const generation = ++this._generation;
-    const map = this._map;
-    const b = map.getBounds();
-    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
-    const points = map.getZoom() >= this.options.pointsFromZoom;
-    const params = { ...this._filters, bbox };
     this.fire('loading');
-    const request = points ? api.disputes({ ...params, limit: this.options.limit })
-      : api.disputeClusters({ ...params, zoom: Math.floor(map.getZoom()) });
-    return request.then((collection) => {
+    return Promise.all([api.disputes({ ...this._filters, limit: this.options.limit }), this._clusterGroup()])
+      .then(([collection]) => [collection]).then((collections) => {
       if (generation !== this._generation) {
         return 0;
       }
-      this.clearLayers();
-      this._ids.clear();
-      for (const feature of collection.features) {
-        if (points) {
-          this._ids.add(Number(feature.id));
-        }
-        this.addLayer(points ? this._marker(feature) : this._cluster(feature));
+      const features = new Map();
+      let truncated = false;
+      for (const c of collections) {
+        truncated = truncated || Boolean(c.truncated);
+        c.features.forEach((f) => features.set(Number(f.id ?? f.properties.id), f));
       }
-      this.fire('ready', { count: collection.features.length, mode: points ? 'points' : 'clusters',
-        truncated: Boolean(collection.truncated) });
-      return collection.features.length;
+      this._clusters.clearLayers();
+      this._byId.clear();
+      const markers = [];
+      for (const [id, f] of features) {
+        const m = this._marker(f);
+        this._byId.set(id, m);
+        markers.push(m);
+      }
+      this._clusters.addLayers(markers);
+      this._count = features.size;
+      this._truncated = truncated;
+      this._reportMode();
+      return features.size;
     }, (error) => {
       this.fire('error', { error });
       return 0;
     });
   },
 
-  _schedule() {
-    clearTimeout(this._timer);
-    this._timer = setTimeout(() => this.reload(), this.options.debounceMs);
+  _reportMode() {
+    if (this._map && this._count !== undefined) {
+      const mode = this._map.getZoom() >= this.options.clusterBelowZoom ? 'points' : 'clusters';
+      this.fire('ready', { count: this._count, mode, truncated: this._truncated });
+    }
   },
 
   _marker(feature) {
     const p = feature.properties;
     const [lng, lat] = feature.geometry.coordinates;
-    const icon = L.divIcon({
-      className: `pg-dispute pg-dispute-${p.status}${p.overdue ? ' pg-dispute-overdue' : ''}`
-        + `${p.sensitive ? ' pg-dispute-sensitive' : ''}`,
-      html: `<span style="background:${STATUS_COLORS[p.status] || '#555'}">${TYPE_SYMBOLS[p.type] || '?'}</span>`,
-      iconSize: [22, 22],
+    const open = !CONCLUDED.includes(p.status);
+    const marker = L.circleMarker([lat, lng], {
+      renderer: this._renderer,
+      radius: 8,
+      fillColor: STATUS_COLORS[p.status] || '#555',
+      fillOpacity: open ? 0.95 : 0.6,
+      color: p.overdue && open ? '#5c0011' : '#ffffff',
+      weight: p.overdue && open ? 3 : 1.5,
+      dashArray: p.sensitive ? '3 2' : null,
     });
-    const marker = L.marker([lat, lng], { icon, pane: this.options.pane, title: `${p.typeLabel} · ${p.statusLabel}` });
-    marker.bindPopup(() => this._popup(p.id), { maxWidth: 300, className: 'pg-dispute-popup' });
-    marker.on('click', (e) => L.DomEvent.stopPropagation(e));
-    return marker;
-  },
-
-  _cluster(feature) {
-    const p = feature.properties;
-    const [lng, lat] = feature.geometry.coordinates;
-    const size = Math.round(24 + Math.min(24, Math.sqrt(p.count) * 2));
-    const icon = L.divIcon({
-      className: `pg-dispute-cluster${p.overdue > 0 ? ' pg-dispute-cluster-overdue' : ''}`,
-      html: `<span>${p.count}</span>`,
-      iconSize: [size, size],
-    });
-    const marker = L.marker([lat, lng], { icon, pane: this.options.pane,
-      title: `${p.name}：${p.count} 件，未结 ${p.open} 件，逾期 ${p.overdue} 件` });
+    marker.feature = feature;
+    marker.bindTooltip(`${p.typeLabel} · ${p.statusLabel}${p.overdue && open ? ' · 逾期' : ''}`, { direction: 'top' });
     marker.on('click', (e) => {
       L.DomEvent.stopPropagation(e);
-      this._map.setView([lat, lng], Math.max(this._map.getZoom() + 2, this.options.pointsFromZoom));
+      this.fire('select', { id: p.id });
     });
     return marker;
   },
-
-  _popup(id) {
-    const box = L.DomUtil.create('div', 'pg-dispute-detail');
-    box.textContent = '正在加载…';
-    api.dispute(id).then((d) => this._fill(box, d), (error) => {
-      box.textContent = error.message;
-    });
-    return box;
-  },
-
-  _fill(box, d) {
-    box.textContent = '';
-    text(box, 'h3', '', `${d.type.label}纠纷 · ${d.severity.label}${d.sensitive ? ' · 敏感' : ''}`);
-    const list = L.DomUtil.create('dl', '', box);
-    const row = (term, value) => {
-      text(list, 'dt', '', term);
-      text(list, 'dd', '', value ?? '—');
-    };
-    row('状态', `${d.status.label}（${d.level.label}）${d.overdue ? ' · 已逾期' : ''}`);
-    row('位置', `${d.village.name} ${d.grid.name}`);
-    row('排查', `${d.sweptOn} ${d.sweptBy}`);
-    row('情况', d.situation);
-    row('当事人', d.parties.map((p) => `${p.name}${p.phone ? ` ${p.phone}` : ''}`).join('；') || '—');
-    row('责任', `${d.responsibleUnit || '—'} ${d.responsiblePerson || ''} 期限 ${d.deadline}`);
-    if (d.referral) {
-      row('移交', `${d.referral.unit}（${d.referral.channel.label}）`);
-    }
-    text(box, 'h4', '', '办理经过');
-    const timeline = L.DomUtil.create('ol', 'pg-dispute-timeline', box);
-    for (const e of d.timeline) {
-      text(timeline, 'li', '', `${e.at.slice(0, 16).replace('T', ' ')} ${e.actor} ${e.action.label}`
-        + `${e.note ? `：${e.note}` : ''}`);
-    }
-    if (d.allowedActions.length) {
-      const actions = L.DomUtil.create('div', 'pg-dispute-actions', box);
-      for (const action of d.allowedActions) {
-        const button = text(actions, 'button', '', action.label);
-        button.type = 'button';
-        button.dataset.action = action.code;
-        L.DomEvent.on(button, 'click', () => this._act(box, d, action.code));
-      }
-    }
-  },
-
-  _act(box, d, action) {
-    const body = { action };
-    if (action === 'REFER') {
-      const channel = window.prompt(`移交渠道代码：${Object.entries(REFERRAL_CHANNELS)
-        .map(([code, label]) => `${code}=${label}`).join('，')}`, 'JUSTICE_OFFICE');
-      const unit = channel && window.prompt('接收单位', '大栗港司法所');
-      if (!unit) {
-        return;
-      }
-      Object.assign(body, { channel, unit });
-    }
-    api.disputeTransition(d.id, body).then((updated) => {
-      this._fill(box, updated);
-      this.reload();
-    }, (error) => {
-      text(box, 'p', 'pg-form-error', error.message);
-    });
-  },
 });
-

@@ -9,6 +9,7 @@ export const HAZARD_COLORS = { GENERAL: '#fbc02d', LARGE: '#fb8c00', MAJOR: '#d3
 export const HazardsLayer = L.FeatureGroup.extend({
   options: {
     pane: 'pgSites', // with the sites, above the zones
+    panel: null, // the DetailPanel a click opens
   },
 
   load() {
@@ -27,13 +28,17 @@ export const HazardsLayer = L.FeatureGroup.extend({
           fillColor: HAZARD_COLORS[p.level] || '#999',
           fillOpacity: 0.9,
           className: p.reviewOverdue ? 'pg-hazard pg-hazard-overdue' : 'pg-hazard',
-        }).bindPopup(() => popupContent(`隐患：${p.title}`, [
-          ['类别', p.categoryName],
-          ['等级', termOf(HAZARD_LEVELS, p.level)],
-          ['责任人', p.owner],
-          ['状态', p.statusName],
-          ['复核日期', `${p.reviewDue}${p.reviewOverdue ? '（复核已逾期）' : ''}`],
-        ])));
+        }).on('click', (e) => {
+          L.DomEvent.stopPropagation(e);
+          this.options.panel.open({ title: `风险隐患：${p.title}`, key: `hazard:${p.id}` })
+            .appendChild(popupContent(termOf(HAZARD_LEVELS, p.level), [
+              ['类别', p.categoryName],
+              ['等级', termOf(HAZARD_LEVELS, p.level)],
+              ['责任人', p.owner],
+              ['状态', p.statusName],
+              ['复核日期', `${p.reviewDue}${p.reviewOverdue ? '（复核已逾期）' : ''}`],
+            ]));
+        }));
       }
       this.fire('load', { count: fc.features.length, overdue });
       return fc.features.length;

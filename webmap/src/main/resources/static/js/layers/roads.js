@@ -23,9 +23,16 @@ export const RoadsLayer = L.GeoJSON.extend({
     style: (f) => ROAD_STYLES[f.properties.roadClass] || ROAD_STYLES.village, // unknown classes as village roads
   },
 
+  /** Limits the roads fetched to a bbox [minLng, minLat, maxLng, maxLat] (a one-grid user's surroundings). */
+  setBbox(bbox) {
+    this._bbox = bbox;
+    return this;
+  },
+
   /** Fetches the features and draws them; resolves with how many there are. */
   load() {
-    return api.roads().then((fc) => {
+    return api.roads({ bbox: this._bbox }).then((fc) => {
+      this.clearLayers();
       const rank = (f) => RANK[f.properties.roadClass] ?? 0;
       this.addData([...fc.features].sort((a, b) => rank(a) - rank(b)));
       this.fire('load', { count: fc.features.length });

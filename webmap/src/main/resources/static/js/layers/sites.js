@@ -40,7 +40,8 @@ export function popupContent(title, rows, actions = []) {
 export const SitesLayer = L.FeatureGroup.extend({
   options: {
     pane: 'pgSites', // above the area outlines and the border zones
-    canEdit: false, // true for the town office: popups offer 编辑
+    canEdit: false, // true for the town office: the detail offers 编辑
+    panel: null, // the DetailPanel a click opens
   },
 
   initialize(options) {
@@ -89,19 +90,40 @@ export const SitesLayer = L.FeatureGroup.extend({
       });
       layer = L.marker([lat, lng], { icon, pane: this.options.pane, title: p.name, keyboard: false });
     } else {
-      layer = L.geoJSON(feature, {
+      // the outline never takes a click (a 平安村 polygon covers a whole village): its symbol at the centre does
+      const outline = L.geoJSON(feature, {
         pane: this.options.pane,
-        style: { color, weight: 2, fillColor: color, fillOpacity: 0.12, dashArray: overdue ? '6 4' : null },
+        interactive: false,
+        style: { color, weight: 2, fill: false, dashArray: overdue ? '6 4' : null },
       });
+      const centre = outline.getBounds().getCenter();
+      const icon = L.divIcon({
+        className: `pg-site pg-site-${p.kind} pg-site-status-${p.status}${overdue} pg-site-area`,
+        html: glyph,
+        iconSize: [22, 22],
+      });
+      layer = L.featureGroup([outline, L.marker(centre, { icon, pane: this.options.pane, title: p.name,
+        keyboard: false })]);
     }
     this._features.set(p.id, feature);
+    layer.on('click', (e) => {
+      L.DomEvent.stopPropagation(e);
+      this.show(p.id);
+    });
+    this.addLayer(layer);
+  },
+
+  /** Shows a site in the detail panel. */
+  show(id) {
+    const feature = this._features.get(id);
+    const p = feature.properties;
+    const body = this.options.panel.open({ title: `${p.name}（${termOf(SITE_KINDS, p.kind)}）`, key: `site:${id}` });
     const actions = this.options.canEdit ? [['编辑', () => this.fire('editsite', { feature }), 'pg-site-edit']] : [];
-    layer.bindPopup(() => popupContent(`${p.name}（${termOf(SITE_KINDS, p.kind)}）`, [
-      ['状态', termOf(SITE_STATUSES, p.status)],
+    body.appendChild(popupContent(termOf(SITE_STATUSES, p.status), [
       ['负责人', p.responsiblePerson],
+      ['村（社区）', p.villageName],
       ['上次检查', p.lastInspectedOn],
       ['下次检查', p.nextInspectionDue ? `${p.nextInspectionDue}${p.inspectionOverdue ? '（已逾期）' : ''}` : null],
     ], actions));
-    this.addLayer(layer);
   },
 });

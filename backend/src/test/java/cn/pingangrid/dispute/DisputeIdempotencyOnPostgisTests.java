@@ -1,0 +1,7 @@
+package cn.pingangrid.dispute;
+
+import cn.pingangrid.testsupport.PostgisTest;
+
+@PostgisTest
+class DisputeIdempotencyOnPostgisTests extends DisputeIdempotencyContract {
+}
