@@ -156,12 +156,14 @@ public abstract class InputFuzzContract {
         if (borderSegment != null) {
             // through the API, so the zone is computed again for the width
             assertThat(office.send("PATCH", "/api/border-segments/" + borderSegment, "application/json",
-                    "{\"zoneWidthM\":" + borderWidth + "}").statusCode()).isEqualTo(200);
+                    "{\"zoneWidthM\":" + borderWidth + ",\"sensitive\":" + borderSensitive + "}").statusCode())
+                    .isEqualTo(200);
         }
     }
 
     Long borderSegment;
     Integer borderWidth;
+    Boolean borderSensitive;
     SignedInHttp office;
 
     /** The objects the cases aim at, made through the API. */
@@ -186,6 +188,8 @@ public abstract class InputFuzzContract {
         borderSegment = segment;
         borderWidth = jdbc.queryForObject("select zone_width_m from border_segment where id = ?", Integer.class,
                 segment);
+        borderSensitive = jdbc.queryForObject("select sensitive from border_segment where id = ?", Boolean.class,
+                segment);
         long user = created(sessions.get(DemoUsers.ADMIN).send("POST", "/api/admin/users", "application/json",
                 JSON.writeValueAsString(validUser("fz" + UUID.randomUUID().toString().substring(0, 8), village))))
                 .get("id").asLong();
@@ -207,7 +211,10 @@ public abstract class InputFuzzContract {
         List<BodyEndpoint> bodies = List.of(
                 new BodyEndpoint(t, "POST", "/api/disputes", validDispute(f.point()), List.of()),
                 new BodyEndpoint(t, "POST", "/api/disputes/" + f.dispute() + "/transitions",
-                        map("action", "REFER", "channel", "POLICE", "unit", "派出所", "note", "移交"), List.of()),
+                        map("action", "REFER", "channel", "POLICE", "unit", "派出所", "note", "移交", "measure",
+                                "联合调解"), List.of()),
+                new BodyEndpoint(t, "POST", "/api/disputes/" + f.dispute() + "/measures", map("measure", "上门走访"),
+                        List.of()),
                 new BodyEndpoint(t, "PUT", "/api/disputes/" + f.dispute() + "/assignment",
                         map("responsibleUnit", "综治办", "responsiblePerson", "王五", "deadline",
                                 today.plusDays(20).toString(), "note", "交办"), List.of()),
@@ -227,7 +234,8 @@ public abstract class InputFuzzContract {
                 new BodyEndpoint(t, "POST", "/api/hazards/" + f.hazard() + "/reviews", map("reviewedOn",
                         today.minusDays(1).toString(), "status", "CONTROLLED", "reviewDue",
                         today.plusDays(30).toString()), List.of()),
-                new BodyEndpoint(t, "PATCH", "/api/border-segments/" + f.segment(), map("zoneWidthM", 600),
+                new BodyEndpoint(t, "PATCH", "/api/border-segments/" + f.segment(), map("zoneWidthM", 600, "sensitive",
+                        true),
                         List.of()),
                 new BodyEndpoint(t, "POST", "/api/patrol/plans", map("date", today.toString(), "start", "08:00",
                         "lengthMinutes", 120, "mode", "WALK", "base", "VILLAGE", "village", f.village(), "seed", 7),
@@ -345,6 +353,11 @@ public abstract class InputFuzzContract {
                         + "name=\"file\"; filename=\"a.gpx\"\r\n\r\n<gpx><trk><trkseg><trkpt lat=\"NaN\" lon=\"1e400\">"
                         + "<time>+999999999-01-01T00:00:00Z</time></trkpt></trkseg></trk></gpx>\r\n--" + boundary + "--\r\n"));
         cases.add(new Case("GPX of a plan id that is not a number", t, "GET", "/api/patrol/plans/x/gpx", null, null));
+        cases.add(new Case("photo as JSON", t, "PUT", "/api/disputes/" + f.dispute() + "/photo", "application/json",
+                "{}"));
+        cases.add(new Case("photo that is not an image", t, "PUT", "/api/disputes/" + f.dispute() + "/photo",
+                "image/jpeg", "not a jpeg \u0000"));
+        cases.add(new Case("empty photo", t, "PUT", "/api/disputes/" + f.dispute() + "/photo", "image/png", ""));
         cases.add(new Case("import without a body", t, "POST", "/api/disputes/import", null, null));
         cases.add(new Case("import form-urlencoded", t, "POST", "/api/disputes/import",
                 "application/x-www-form-urlencoded", "file=abc"));
@@ -402,7 +415,7 @@ public abstract class InputFuzzContract {
                 + "from safety_site where id = ?", f.site()));
         s.append(jdbc.queryForList("select category, title, description, level, owner, status, review_due, "
                 + "last_reviewed_on, updated_at, ST_AsText(location) g from hazard where id = ?", f.hazard()));
-        s.append(jdbc.queryForList("select zone_width_m, updated_at from border_segment where id = ?", f.segment()));
+        s.append(jdbc.queryForList("select zone_width_m, sensitive, updated_at from border_segment where id = ?", f.segment()));
         s.append(jdbc.queryForList("select username, display_name, password_hash, unit, enabled from app_user "
                 + "where id = ?", f.user()));
         s.append(jdbc.queryForList("select role from app_user_role where user_id = ? order by role", f.user()));
