@@ -1,5 +1,6 @@
 // The sign-in page: gets the CSRF cookie, posts the form, and goes on to the map (or the page asked for).
 import { csrfHeaders, ensureCsrfCookie } from './csrf.js';
+import { safeNext } from './next-page.js';
 
 const form = document.getElementById('login-form');
 const error = document.getElementById('login-error');
@@ -10,10 +11,9 @@ function showError(message) {
   error.hidden = false;
 }
 
-/** Only a path on this site may follow sign-in, never another origin. */
+/** Only a path on this site may follow sign-in, never another origin (see next-page.js). */
 function nextPage() {
-  const next = new URLSearchParams(location.search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : './';
+  return safeNext(new URLSearchParams(location.search).get('next'), location.origin);
 }
 
 form.addEventListener('submit', async (event) => {

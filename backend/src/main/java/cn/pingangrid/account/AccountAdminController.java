@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
@@ -40,14 +43,19 @@ class AccountAdminController {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{3,32}");
 
-    record NewUser(String username, String displayName, String password, String unit, List<String> roles,
-            List<String> areas) {
+    /** Lengths as in V4__accounts_and_audit.sql; area codes are 12 (village) or 14 (grid) digits. */
+    record NewUser(@Size(max = 32) String username, @Size(max = 64) String displayName,
+            @Size(max = 128) String password, @Size(max = 64) String unit,
+            @Size(max = 10) List<@NotNull @Size(max = 32) String> roles,
+            @Size(max = 200) List<@NotNull @Size(max = 14) String> areas) {
     }
 
-    record UserChange(String displayName, String unit, List<String> roles, List<String> areas, Boolean enabled) {
+    record UserChange(@Size(max = 64) String displayName, @Size(max = 64) String unit,
+            @Size(max = 10) List<@NotNull @Size(max = 32) String> roles,
+            @Size(max = 200) List<@NotNull @Size(max = 14) String> areas, Boolean enabled) {
     }
 
-    record PasswordReset(String password) {
+    record PasswordReset(@Size(max = 128) String password) {
     }
 
     private final Accounts accounts;
@@ -75,7 +83,7 @@ class AccountAdminController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    Map<String, Object> create(@RequestBody NewUser request) {
+    Map<String, Object> create(@Valid @RequestBody NewUser request) {
         String username = request.username() == null ? "" : request.username().trim();
         if (!USERNAME.matcher(username).matches()) {
             throw new InvalidInputException("username", "须为 3 到 32 位小写字母、数字或 _ . -");
@@ -95,7 +103,7 @@ class AccountAdminController {
 
     @PatchMapping("/{id}")
     @Transactional
-    Map<String, Object> change(@PathVariable long id, @RequestBody UserChange request) {
+    Map<String, Object> change(@PathVariable long id, @Valid @RequestBody UserChange request) {
         UserAccount account = find(id);
         Set<Role> roles = request.roles() == null ? null : roles(request.roles());
         Set<String> areas = request.areas() == null ? null
@@ -109,7 +117,7 @@ class AccountAdminController {
 
     @PostMapping("/{id}/password")
     @Transactional
-    Map<String, Object> resetPassword(@PathVariable long id, @RequestBody PasswordReset request) {
+    Map<String, Object> resetPassword(@PathVariable long id, @Valid @RequestBody PasswordReset request) {
         UserAccount account = find(id);
         checkPassword(request.password());
         account.changePassword(encoder.encode(request.password()));

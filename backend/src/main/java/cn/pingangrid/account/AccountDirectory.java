@@ -23,6 +23,10 @@ class AccountDirectory implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
+        if (!LoginLockout.possibleUsername(username)) {
+            // longer than the column, or text the database refuses: no such account, without asking it
+            throw new UsernameNotFoundException("no such user");
+        }
         return accounts.findByUsername(username).map(a -> new SignedInUser(a, clock.instant()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }

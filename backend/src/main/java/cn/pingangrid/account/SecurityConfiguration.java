@@ -9,14 +9,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -57,8 +61,19 @@ class SecurityConfiguration {
                                         ? lockout.lockMessage() : "用户名或密码错误")))
                 .logout(logout -> logout.logoutUrl("/api/logout")
                         .logoutSuccessHandler((request, response, authentication) -> response.setStatus(204)))
-                .csrf(csrf -> csrf.spa())
-                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions))
+                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfCookie()))
+                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
+                        // a session ended by the administrator (or replaced): 401 problem for the API, the
+                        // sign-in page for a page, never Spring's plain-text 200
+                        .expiredSessionStrategy(event -> {
+                            if (api.matches(event.getRequest())) {
+                                problem(json, event.getResponse(), HttpStatus.UNAUTHORIZED, "会话已结束",
+                                        "您的会话已结束（账户被修改或停用），请重新登录");
+                            } else {
+                                event.getResponse().sendRedirect(event.getRequest().getContextPath()
+                                        + "/login.html");
+                            }
+                        }))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problem(json, response,
                                 HttpStatus.UNAUTHORIZED, "未登录", "请先登录"), api)
@@ -72,6 +87,34 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * The XSRF-TOKEN cookie as {@code csrf.spa()} makes it (readable by the page's scripts), plus SameSite=Lax
+     * like the session cookie ({@code server.servlet.session.cookie.same-site}).
+     */
+    static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return repository;
+    }
+
+    /**
+     * Password sign-in, with the lockout's last word: after the password matched, {@link LoginLockout#admit}
+     * decides under the account's row lock whether wrong guesses locked it meanwhile.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
+            LoginLockout lockout) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        provider.setPostAuthenticationChecks(user -> {
+            if (!user.isCredentialsNonExpired()) {
+                throw new CredentialsExpiredException("credentials expired");
+            }
+            lockout.admit(user.getUsername());
+        });
+        return provider;
     }
 
     @Bean

@@ -3,6 +3,7 @@ package cn.pingangrid.audit;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,7 +21,7 @@ class AuditController {
     }
 
     @GetMapping("/api/admin/audit")
-    List<Map<String, Object>> audit(@RequestParam(required = false) String username,
+    List<Map<String, Object>> audit(@RequestParam(required = false) @Size(max = 32) String username,
             @RequestParam(defaultValue = "200") int limit) {
         if (limit < 1 || limit > 1000) {
             throw new InvalidInputException("limit", "须在 1 到 1000 之间");

@@ -38,12 +38,49 @@ class AuditEntry {
     AuditEntry(Instant at, String username, String remoteAddr, String action, String objectType, String objectId,
             String detail) {
         this.at = at;
-        this.username = username;
-        this.remoteAddr = remoteAddr;
-        this.action = action;
-        this.objectType = objectType;
-        this.objectId = objectId;
-        this.detail = detail == null || detail.length() <= 512 ? detail : detail.substring(0, 512);
+        this.username = clip(username, 32);
+        this.remoteAddr = clip(remoteAddr, 64);
+        this.action = clip(action, 32);
+        this.objectType = clip(objectType, 32);
+        this.objectId = clip(objectId, 64);
+        this.detail = clip(detail, 512);
+    }
+
+    /** The same entry, not yet persisted (to write it again after its transaction rolled back). */
+    AuditEntry copy() {
+        return new AuditEntry(at, username, remoteAddr, action, objectType, objectId, detail);
+    }
+
+    /**
+     * A value as the column (V4__accounts_and_audit.sql) can hold it: NUL and other control characters shown as
+     * "\\uXXXX", unpaired surrogates as U+FFFD, and cut to {@code max} characters with a final "…". The
+     * audit log records what was attempted; it must never fail because of what an attacker typed.
+     */
+    static String clip(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(Math.min(value.length(), max + 8));
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                out.append(c).append(value.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append('\uFFFD');
+            } else if (c < 0x20 && c != '\t' && c != '\n' || c == 0x7f) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (out.length() <= max) {
+            return out.toString();
+        }
+        int cut = max - 1;
+        if (Character.isHighSurrogate(out.charAt(cut - 1))) {
+            cut--;
+        }
+        return out.substring(0, cut) + "…";
     }
 
     Map<String, Object> toJson() {

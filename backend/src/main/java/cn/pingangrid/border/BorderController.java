@@ -6,6 +6,9 @@ import java.util.List;
 
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.locationtech.jts.geom.Point;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,7 +38,8 @@ import cn.pingangrid.system.RoleNotAllowedException;
 class BorderController {
 
     /** What the town office changes on a segment: whether it is sensitive, its zone width; either or both. */
-    record ZoneChange(Boolean sensitive, Integer zoneWidthM) {
+    record ZoneChange(Boolean sensitive,
+            @Min(BorderSegment.MIN_WIDTH_M) @Max(BorderSegment.MAX_WIDTH_M) Integer zoneWidthM) {
     }
 
     private final BorderSegments segments;
@@ -99,7 +103,7 @@ class BorderController {
     }
 
     @PatchMapping("/border-segments/{id}")
-    Feature change(@PathVariable long id, @RequestBody ZoneChange request) {
+    Feature change(@PathVariable long id, @Valid @RequestBody ZoneChange request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || authentication.getAuthorities().stream()
                 .noneMatch(a -> a.getAuthority().equals("ROLE_TOWN_OFFICE"))) {
@@ -143,14 +147,7 @@ class BorderController {
     }
 
     private static java.time.LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期格式须为 yyyy-MM-dd");
-        }
+        return cn.pingangrid.system.Dates.parseOptional(field, text);
     }
 
     private static SegmentKind kind(String kind) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import org.locationtech.jts.geom.Point;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -65,7 +66,7 @@ class DisputeController {
      * instead of 201 — however often and however concurrently it arrives.
      */
     @PostMapping
-    ResponseEntity<DisputeDetail> create(@RequestBody DisputeRegister.NewDispute request,
+    ResponseEntity<DisputeDetail> create(@Valid @RequestBody DisputeRegister.NewDispute request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         CurrentUser user = CurrentUser.current();
         String key = idempotencyKey(idempotencyKey);
@@ -115,20 +116,20 @@ class DisputeController {
     }
 
     @PostMapping("/{id}/transitions")
-    DisputeDetail transition(@PathVariable long id, @RequestBody DisputeRegister.Transition request) {
+    DisputeDetail transition(@PathVariable long id, @Valid @RequestBody DisputeRegister.Transition request) {
         CurrentUser user = CurrentUser.current();
         return view.detail(register.transition(id, request, user), user);
     }
 
     /** 化解措施 taken without a workflow step: added to the record's measures, in order. */
     @PostMapping("/{id}/measures")
-    DisputeDetail addMeasure(@PathVariable long id, @RequestBody DisputeRegister.NewMeasure request) {
+    DisputeDetail addMeasure(@PathVariable long id, @Valid @RequestBody DisputeRegister.NewMeasure request) {
         CurrentUser user = CurrentUser.current();
         return view.detail(register.addMeasure(id, request, user), user);
     }
 
     @PutMapping("/{id}/assignment")
-    DisputeDetail assign(@PathVariable long id, @RequestBody DisputeRegister.Assignment request) {
+    DisputeDetail assign(@PathVariable long id, @Valid @RequestBody DisputeRegister.Assignment request) {
         CurrentUser user = CurrentUser.current();
         return view.detail(register.assign(id, request, user), user);
     }

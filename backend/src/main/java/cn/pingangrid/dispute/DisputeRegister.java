@@ -3,13 +3,19 @@ package cn.pingangrid.dispute;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.locationtech.jts.geom.Point;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -30,9 +36,11 @@ import cn.pingangrid.area.GridRef;
 import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.InputCrs;
+import cn.pingangrid.system.Dates;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.NotFoundException;
 import cn.pingangrid.system.RoleNotAllowedException;
+import cn.pingangrid.system.Texts;
 
 /**
  * Registers disputes and moves them through the workflow, one transaction per request: everything is checked
@@ -64,14 +72,22 @@ class DisputeRegister {
         this.events = events;
     }
 
-    record PartyInput(String name, String phone) {
+    record PartyInput(@Size(max = 64) String name, @Size(max = 32) String phone) {
     }
 
-    /** A registration as the API and the spreadsheet import receive it: codes and dates as text. */
-    record NewDispute(Double lng, Double lat, String crs, String building, String sweptOn, String occurredOn,
-            String sweptBy, String situation, String measures, String remarks, String type, String severity,
-            String source, List<PartyInput> parties, Integer peopleInvolved, BigDecimal amountYuan,
-            Boolean sensitive, String responsibleUnit, String responsiblePerson, String deadline) {
+    /**
+     * A registration as the API and the spreadsheet import receive it: codes and dates as text. The constraints
+     * are the columns' (V5__disputes.sql); the API checks them at the edge, the import row by row.
+     */
+    record NewDispute(Double lng, Double lat, @Size(max = 16) String crs, @Size(max = 19) String building,
+            String sweptOn, String occurredOn, @Size(max = 64) String sweptBy,
+            @Size(max = Dispute.MAX_TEXT) String situation, @Size(max = Dispute.MAX_TEXT) String measures,
+            @Size(max = 1000) String remarks, @Size(max = 32) String type, @Size(max = 16) String severity,
+            @Size(max = 16) String source, @Size(max = 50) List<@NotNull @Valid PartyInput> parties,
+            @Min(1) @Max(100_000) Integer peopleInvolved,
+            @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amountYuan, Boolean sensitive,
+            @Size(max = 64) String responsibleUnit, @Size(max = 64) String responsiblePerson,
+            String deadline) {
     }
 
     record Registered(Dispute dispute, List<Disputes.Nearby> duplicates) {
@@ -82,14 +98,16 @@ class DisputeRegister {
     }
 
     /** A workflow step; {@code measure} optionally adds a 化解措施 with it. */
-    record Transition(String action, String note, String channel, String unit, String measure) {
+    record Transition(@Size(max = 32) String action, @Size(max = 1000) String note, @Size(max = 16) String channel,
+            @Size(max = 64) String unit, @Size(max = 1000) String measure) {
     }
 
     /** A 化解措施 added on its own, without a workflow step. */
-    record NewMeasure(String measure) {
+    record NewMeasure(@Size(max = 1000) String measure) {
     }
 
-    record Assignment(String responsibleUnit, String responsiblePerson, String deadline, String note) {
+    record Assignment(@Size(max = 64) String responsibleUnit, @Size(max = 64) String responsiblePerson,
+            String deadline, @Size(max = 1000) String note) {
     }
 
     Registered register(NewDispute request, CurrentUser user) {
@@ -375,25 +393,11 @@ class DisputeRegister {
     }
 
     static LocalDate date(String field, String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期「" + text + "」须为 yyyy-MM-dd 格式");
-        }
+        return Dates.parse(field, text);
     }
 
     static String text(String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new InvalidInputException(field, "必填");
-            }
-            return null;
-        }
-        String text = value.strip();
-        if (text.length() > max) {
-            throw new InvalidInputException(field, "不能超过 " + max + " 字");
-        }
-        return text;
+        return Texts.field(field, value, max, required);
     }
 
     private static double round(double degrees) {

@@ -35,6 +35,7 @@ public final class GeometryValidation {
         TOO_FEW_POINTS("点数太少"),
         TOO_MANY_VERTICES("顶点过多"),
         INVALID_COORDINATE("坐标无效"),
+        NOT_2D("只接受二维坐标（经度、纬度），不接受高程（Z）或量测值（M）"),
         SELF_INTERSECTION("自相交"),
         INVALID("几何无效"),
         OUTSIDE_AREA("超出范围");
@@ -115,6 +116,7 @@ public final class GeometryValidation {
         if (vertices > maxVertices) {
             throw tooMany(field, vertices);
         }
+        checkPositions2d(field, coordinates, 0);
         if (type.equals("Polygon")) {
             checkRingsClosed(field, coordinates);
         } else if (type.equals("MultiPolygon")) {
@@ -158,6 +160,9 @@ public final class GeometryValidation {
             throw tooMany(field, geometry.getNumPoints());
         }
         for (Coordinate c : geometry.getCoordinates()) {
+            if (!Double.isNaN(c.getZ()) || !Double.isNaN(c.getM())) {
+                throw fault(field, Fault.NOT_2D, Fault.NOT_2D.label(), new Coordinate(c.x, c.y));
+            }
             if (!Double.isFinite(c.x) || !Double.isFinite(c.y) || c.x < -180 || c.x > 180 || c.y < -90 || c.y > 90) {
                 throw fault(field, Fault.INVALID_COORDINATE, "坐标无效：经度须在 ±180、纬度须在 ±90 之间", c);
             }
@@ -239,6 +244,40 @@ public final class GeometryValidation {
                 Coordinate where = new Coordinate(last.get(0).asDouble(), last.get(1).asDouble());
                 throw fault(field, Fault.UNCLOSED_RING, Fault.UNCLOSED_RING.label() + at(where), where);
             }
+        }
+    }
+
+    /**
+     * Every position must be exactly [longitude, latitude], two numbers: a third (Z) or fourth (M) value is refused,
+     * never dropped or stored. Nesting deeper than a MultiPolygon's is unreadable.
+     */
+    private static void checkPositions2d(String field, JsonNode node, int depth) {
+        if (depth > 4) {
+            throw fault(field, Fault.UNREADABLE, "coordinates 嵌套过深", null);
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            return;
+        }
+        if (node.get(0).isNumber()) {
+            for (JsonNode n : node) {
+                if (!n.isNumber()) {
+                    throw fault(field, Fault.UNREADABLE, "坐标须为数字", null);
+                }
+            }
+            if (node.size() > 2) {
+                throw fault(field, Fault.NOT_2D, Fault.NOT_2D.label(),
+                        new Coordinate(node.get(0).asDouble(), node.get(1).asDouble()));
+            }
+            if (node.size() < 2) {
+                throw fault(field, Fault.UNREADABLE, "每个坐标须为 [经度, 纬度] 两个数", null);
+            }
+            return;
+        }
+        for (JsonNode child : node) {
+            if (!child.isArray()) {
+                throw fault(field, Fault.UNREADABLE, "coordinates 的结构不对", null);
+            }
+            checkPositions2d(field, child, depth + 1);
         }
     }
 

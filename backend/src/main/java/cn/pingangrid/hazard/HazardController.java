@@ -2,12 +2,13 @@ package cn.pingangrid.hazard;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.locationtech.jts.geom.Point;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -45,11 +46,13 @@ class HazardController {
 
     static final Set<String> WRITERS = Set.of("ROLE_TOWN_OFFICE", "ROLE_VILLAGE_CADRE", "ROLE_GRID_MANAGER");
 
-    record HazardRequest(String category, String title, String description, String level, String owner,
-            String reviewDue, JsonNode location, String crs) {
+    record HazardRequest(@Size(max = 16) String category, @Size(max = 64) String title,
+            @Size(max = 500) String description, @Size(max = 16) String level, @Size(max = 64) String owner,
+            String reviewDue, JsonNode location, @Size(max = 16) String crs) {
     }
 
-    record ReviewRequest(String reviewedOn, String status, String reviewDue) {
+    record ReviewRequest(String reviewedOn, @Size(max = 16) String status,
+            String reviewDue) {
     }
 
     private final Hazards hazards;
@@ -96,7 +99,7 @@ class HazardController {
 
     @PostMapping("/hazards")
     @ResponseStatus(HttpStatus.CREATED)
-    Feature create(@RequestBody HazardRequest request) {
+    Feature create(@Valid @RequestBody HazardRequest request) {
         requireWriter();
         Located located = locate(request);
         Hazard hazard = new Hazard(HazardTerms.parse(Category.class, "category", request.category(), "隐患类别"),
@@ -109,7 +112,7 @@ class HazardController {
     }
 
     @PutMapping("/hazards/{id}")
-    Feature update(@PathVariable long id, @RequestBody HazardRequest request) {
+    Feature update(@PathVariable long id, @Valid @RequestBody HazardRequest request) {
         requireWriter();
         hazards.find(id).orElseThrow(() -> Hazards.notFound(id));
         Category category = HazardTerms.parse(Category.class, "category", request.category(), "隐患类别");
@@ -127,7 +130,7 @@ class HazardController {
 
     /** A review: the status after it and, unless resolved, the next review date. */
     @PostMapping("/hazards/{id}/reviews")
-    Feature review(@PathVariable long id, @RequestBody ReviewRequest request) {
+    Feature review(@PathVariable long id, @Valid @RequestBody ReviewRequest request) {
         requireWriter();
         Status status = HazardTerms.parse(Status.class, "status", request.status(), "隐患状态");
         LocalDate on = date("reviewedOn", request.reviewedOn());
@@ -160,13 +163,6 @@ class HazardController {
     }
 
     private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期格式须为 yyyy-MM-dd");
-        }
+        return cn.pingangrid.system.Dates.parseOptional(field, text);
     }
 }

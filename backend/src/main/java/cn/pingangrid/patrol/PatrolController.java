@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,8 +42,8 @@ class PatrolController {
     static final int MAX_SHIFT_MINUTES = 12 * 60;
 
     /** A shift to plan: {@code date} (yyyy-MM-dd), {@code start} (HH:mm), minutes, mode, base, village, seed. */
-    record ShiftRequest(String date, String start, Integer lengthMinutes, String mode, String base, String village,
-            Long seed) {
+    record ShiftRequest(String date, @Size(max = 8) String start, Integer lengthMinutes, @Size(max = 8) String mode,
+            @Size(max = 8) String base, @Size(max = 12) String village, Long seed) {
     }
 
     private final PatrolPlanning planning;
@@ -58,7 +60,7 @@ class PatrolController {
 
     @PostMapping("/plans")
     @ResponseStatus(HttpStatus.CREATED)
-    PlanView plan(@RequestBody ShiftRequest request) {
+    PlanView plan(@Valid @RequestBody ShiftRequest request) {
         CurrentUser user = CurrentUser.current();
         if (!user.hasAny(Role.AUX_POLICE, Role.TOWN_OFFICE)) {
             throw new RoleNotAllowedException("只有辅警（本村）和综治办可以规划巡逻路线");
@@ -87,7 +89,7 @@ class PatrolController {
 
     @PostMapping("/town-plans")
     @ResponseStatus(HttpStatus.CREATED)
-    PatrolPlanning.TownPlan planTown(@RequestBody ShiftRequest request) {
+    PatrolPlanning.TownPlan planTown(@Valid @RequestBody ShiftRequest request) {
         CurrentUser user = CurrentUser.current();
         if (!user.has(Role.TOWN_OFFICE)) {
             throw new RoleNotAllowedException("只有综治办可以为全镇规划巡逻");
@@ -162,10 +164,6 @@ class PatrolController {
             }
             return null;
         }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期应为 yyyy-MM-dd");
-        }
+        return cn.pingangrid.system.Dates.parse(field, value);
     }
 }

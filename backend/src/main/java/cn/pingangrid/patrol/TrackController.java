@@ -140,10 +140,11 @@ class TrackController {
         try {
             monday = week == null || week.isBlank()
                     ? LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                    : LocalDate.parse(week.trim() + "-1", java.time.format.DateTimeFormatter.ISO_WEEK_DATE);
+                    : cn.pingangrid.system.Dates.isoWeek("week", week);
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException("week", "周应写作 2026-W05");
         }
+        cn.pingangrid.system.Dates.within("week", monday);
         LocalDate sunday = monday.plusDays(6);
         Map<String, List<PlanView>> plansByVillage = new TreeMap<>();
         for (PatrolPlan p : plans.list(monday, sunday, null)) {

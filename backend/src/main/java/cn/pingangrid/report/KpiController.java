@@ -2,7 +2,6 @@ package cn.pingangrid.report;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,10 +102,6 @@ class KpiController {
     }
 
     private static LocalDate date(String field, String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期「" + text + "」须为 yyyy-MM-dd 格式");
-        }
+        return cn.pingangrid.system.Dates.parse(field, text);
     }
 }

@@ -2,7 +2,6 @@ package cn.pingangrid.site;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -12,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -53,11 +54,13 @@ class SiteController {
     static final Set<String> INSPECTORS = Set.of("ROLE_TOWN_OFFICE", "ROLE_VILLAGE_CADRE", "ROLE_GRID_MANAGER");
 
     /** A site as sent by the page: geometry as GeoJSON (WGS84 unless {@code crs} says GCJ02), dates as ISO. */
-    record SiteRequest(String kind, String name, String status, String responsiblePerson, String responsiblePhone,
-            JsonNode geometry, String crs, String nextInspectionDue) {
+    record SiteRequest(@Size(max = 16) String kind, @Size(max = 64) String name, @Size(max = 16) String status,
+            @Size(max = 32) String responsiblePerson, @Size(max = 32) String responsiblePhone, JsonNode geometry,
+            @Size(max = 16) String crs, String nextInspectionDue) {
     }
 
-    record InspectionRequest(String inspectedOn, String result, String note, String nextInspectionDue) {
+    record InspectionRequest(String inspectedOn, @Size(max = 16) String result,
+            @Size(max = 500) String note, String nextInspectionDue) {
     }
 
     private final Sites sites;
@@ -113,7 +116,7 @@ class SiteController {
 
     @PostMapping("/sites")
     @ResponseStatus(HttpStatus.CREATED)
-    Feature create(@RequestBody SiteRequest request) {
+    Feature create(@Valid @RequestBody SiteRequest request) {
         requireRole(EDITORS, "只有综治办可以新建平安创建点位");
         Placed placed = place(request);
         SafetySite site = new SafetySite(SiteKind.parse("kind", request.kind()), request.name(),
@@ -126,7 +129,7 @@ class SiteController {
     }
 
     @PutMapping("/sites/{id}")
-    Feature update(@PathVariable long id, @RequestBody SiteRequest request) {
+    Feature update(@PathVariable long id, @Valid @RequestBody SiteRequest request) {
         requireRole(EDITORS, "只有综治办可以修改平安创建点位");
         sites.find(id).orElseThrow(() -> Sites.notFound(id));
         SiteKind kind = SiteKind.parse("kind", request.kind());
@@ -143,7 +146,7 @@ class SiteController {
 
     @PostMapping(path = "/sites/{id}/inspections", produces = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> inspect(@PathVariable long id, @RequestBody InspectionRequest request) {
+    Map<String, Object> inspect(@PathVariable long id, @Valid @RequestBody InspectionRequest request) {
         requireRole(INSPECTORS, "您的角色不能登记平安创建检查");
         LocalDate on = date("inspectedOn", request.inspectedOn());
         SiteStatus result = request.result() == null ? null : SiteStatus.parse("result", request.result());
@@ -263,14 +266,7 @@ class SiteController {
     }
 
     static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期格式须为 yyyy-MM-dd");
-        }
+        return cn.pingangrid.system.Dates.parseOptional(field, text);
     }
 
     private static <E extends Enum<E>> Set<E> parseAll(String field, String codes, Class<E> type,

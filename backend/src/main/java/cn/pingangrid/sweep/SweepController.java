@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,7 +39,7 @@ class SweepController {
 
     @PostMapping("/api/sweeps")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> file(@RequestBody SweepFiling.NewSweep request) {
+    Map<String, Object> file(@Valid @RequestBody SweepFiling.NewSweep request) {
         return json(filing.file(request, CurrentUser.current()));
     }
 
@@ -55,7 +56,7 @@ class SweepController {
 
     @PostMapping("/api/sweep-campaigns")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> createCampaign(@RequestBody SweepFiling.NewCampaign request) {
+    Map<String, Object> createCampaign(@Valid @RequestBody SweepFiling.NewCampaign request) {
         return json(filing.create(request, CurrentUser.current()));
     }
 

@@ -2,13 +2,13 @@ package cn.pingangrid.sweep;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.IsoFields;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +19,7 @@ import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.dispute.DisputeLocation;
 import cn.pingangrid.dispute.DisputeLocations;
 import cn.pingangrid.system.ConflictException;
+import cn.pingangrid.system.Dates;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.RoleNotAllowedException;
 
@@ -42,11 +43,13 @@ class SweepFiling {
     }
 
     /** {@code period}: an ISO week ({@code 2026-W05}) or a day of it for weekly sweeps, {@code 2026-05} for monthly, a day for campaigns. */
-    record NewSweep(String kind, String village, Long campaignId, String period, String sweptBy, Boolean zeroReport,
-            List<Long> disputeIds, String note) {
+    record NewSweep(@Size(max = 16) String kind, @Size(max = 12) String village, @Min(1) Long campaignId,
+            String period, @Size(max = 64) String sweptBy, Boolean zeroReport,
+            @Size(max = 1000) List<@NotNull @Min(1) Long> disputeIds, @Size(max = 1000) String note) {
     }
 
-    record NewCampaign(String name, String startsOn, String endsOn, List<String> villages) {
+    record NewCampaign(@Size(max = 64) String name, String startsOn, String endsOn,
+            @Size(max = 100) List<@NotNull @Size(max = 12) String> villages) {
     }
 
     Sweep file(NewSweep r, CurrentUser user) {
@@ -160,13 +163,7 @@ class SweepFiling {
         }
         String t = text.strip().toUpperCase(java.util.Locale.ROOT);
         if (t.matches("\\d{4}-W\\d{2}")) {
-            int year = Integer.parseInt(t.substring(0, 4));
-            int week = Integer.parseInt(t.substring(6));
-            LocalDate jan4 = LocalDate.of(year, 1, 4);
-            if (week < 1 || week > jan4.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
-                throw new InvalidInputException("period", "没有第 " + week + " 周");
-            }
-            return SweepCompliance.weekStart(jan4.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week));
+            return Dates.isoWeek("period", t);
         }
         return SweepCompliance.weekStart(day("period", t));
     }
@@ -175,19 +172,11 @@ class SweepFiling {
         if (text == null || text.isBlank()) {
             return today.withDayOfMonth(1);
         }
-        try {
-            return YearMonth.parse(text.strip()).atDay(1);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("period", "月份「" + text + "」须为 yyyy-MM 格式");
-        }
+        return Dates.month("period", text).atDay(1);
     }
 
     static LocalDate day(String field, String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期「" + text + "」须为 yyyy-MM-dd 格式");
-        }
+        return Dates.parse(field, text);
     }
 
 

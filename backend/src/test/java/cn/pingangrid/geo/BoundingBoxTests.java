@@ -26,6 +26,18 @@ class BoundingBoxTests {
     }
 
     @Test
+    void aZeroAreaBoxIsAPointQueryPolygonNotAClassCastException() {
+        var point = BoundingBox.parse("bbox", "111.8,28.4,111.8,28.4").toPolygon();
+        assertThat(point.isValid()).isTrue();
+        assertThat(point.getArea()).isPositive().isLessThan(1e-16);
+        assertThat(point.contains(Wgs84.point(111.8, 28.4))).isTrue();
+        var line = BoundingBox.parse("bbox", "111.8,28.4,111.8,28.5").toPolygon();
+        assertThat(line.isValid()).isTrue();
+        assertThat(line.getEnvelopeInternal().getHeight()).isEqualTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(line.getSRID()).isEqualTo(4326);
+    }
+
+    @Test
     void zeroSizeBoxIsAllowed() {
         assertThat(BoundingBox.parse("bbox", "111.8,28.4,111.8,28.4").widthDegrees()).isZero();
     }

@@ -23,6 +23,25 @@ class GeometryValidationTests {
     final GeometryValidation validation = new GeometryValidation(Set.of("Point", "Polygon"), 100, wkt(AREA), "本镇");
 
     @Test
+    void onlyTwoDimensionalCoordinatesAreAcceptedNeverDroppingZOrM() {
+        for (String geoJson : new String[] { "{\"type\":\"Point\",\"coordinates\":[111.5,28.5,10]}",
+                "{\"type\":\"Point\",\"coordinates\":[111.5,28.5,10,5]}",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[111.5,28.5],[111.6,28.5,3],[111.6,28.6],[111.5,28.5]]]}" }) {
+            assertThatThrownBy(() -> validation.readGeoJson("geometry", geoJson)).as(geoJson)
+                    .isInstanceOfSatisfying(GeometryValidation.GeometryFault.class,
+                            f -> assertThat(f.fault()).isEqualTo(GeometryValidation.Fault.NOT_2D));
+        }
+        assertThatThrownBy(() -> validation.readWkt("geometry", "POINT Z (111.5 28.5 10)"))
+                .isInstanceOfSatisfying(GeometryValidation.GeometryFault.class,
+                        f -> assertThat(f.fault()).isEqualTo(GeometryValidation.Fault.NOT_2D));
+        assertThatThrownBy(() -> validation.readGeoJson("geometry", "{\"type\":\"Point\",\"coordinates\":[111.5]}"))
+                .isInstanceOfSatisfying(GeometryValidation.GeometryFault.class,
+                        f -> assertThat(f.fault()).isEqualTo(GeometryValidation.Fault.UNREADABLE));
+        assertThat(validation.readGeoJson("geometry", "{\"type\":\"Point\",\"coordinates\":[111.5,28.5]}")
+                .getCoordinate().getZ()).isNaN();
+    }
+
+    @Test
     void aValidPolygonComesBackUnchangedWithSrid4326() {
         Geometry out = validation.readWkt("geometry",
                 "POLYGON ((111.5 28.5, 111.6 28.5, 111.6 28.6, 111.5 28.6, 111.5 28.5))");

@@ -81,6 +81,35 @@ class SignInPageTests {
         assertThat(page.driver.getCurrentUrl()).contains("/login.html");
     }
 
+    /** {@code next} after sign-in: only a path on this site; everything else goes to the map at {@code /}. */
+    @Test
+    void afterSignInOnlyASameOriginPathIsFollowed() {
+        page.driver.get("http://localhost:" + port + "/login.html?next=/%5Cevil.example/");
+        page.submitLogin(DemoUsers.LEADER, DemoUsers.PASSWORD);
+        page.waitFor("the map", p -> !p.driver.getCurrentUrl().contains("login.html"));
+        assertThat(page.driver.getCurrentUrl()).isEqualTo("http://localhost:" + port + "/");
+
+        // the rule itself, in the page's own module, for the ways out people have found
+        String origin = "http://localhost:" + port;
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        for (String evil : java.util.List.of("/\\evil.example/", "//evil.example/", "/\\/evil.example",
+                "https://evil.example/", "javascript:alert(1)", "JaVaScRiPt:alert(1)", "/\tevil", "/\n/evil.example",
+                " /kpi.html", "http://localhost:" + port + "/kpi.html", "data:text/html,x", "", "kpi.html",
+                "\\\\evil.example")) {
+            expected.put(evil, "./");
+        }
+        expected.put("/kpi.html", "/kpi.html");
+        expected.put("/admin.html?tab=audit#top", "/admin.html?tab=audit#top");
+        expected.put("/?grid=430922117015001", "/?grid=430922117015001");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> actual = (java.util.Map<String, String>) page.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "import('/js/next-page.js').then(m => done(Object.fromEntries(arguments[0].map("
+                        + "raw => [raw, m.safeNext(raw, arguments[1])]))));",
+                new java.util.ArrayList<>(expected.keySet()), origin);
+        assertThat(actual).isEqualTo(expected);
+    }
+
     @Test
     void adminSeesTheAccountsPage() {
         page.consoleEntries(Level.ALL);

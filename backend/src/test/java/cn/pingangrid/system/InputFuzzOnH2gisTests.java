@@ -1,0 +1,7 @@
+package cn.pingangrid.system;
+
+import cn.pingangrid.testsupport.H2gisTest;
+
+@H2gisTest
+class InputFuzzOnH2gisTests extends InputFuzzContract {
+}

@@ -1,0 +1,7 @@
+package cn.pingangrid.system;
+
+import cn.pingangrid.testsupport.PostgisTest;
+
+@PostgisTest
+class InputFuzzOnPostgisTests extends InputFuzzContract {
+}
