@@ -2,8 +2,8 @@ package cn.pingangrid.hotspot;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
+import cn.pingangrid.system.Dates;
 import cn.pingangrid.system.InvalidInputException;
 
 /**
@@ -41,20 +41,13 @@ record HotspotQuery(LocalDate from, LocalDate to, String periodParameter, String
         return new HotspotQuery(newFrom, newTo, periodParameter, type, severity, status, village);
     }
 
+    /** Months and days go through the one parser (yyyy-MM / yyyy-MM-dd, 1900–2100), naming the field. */
     static YearMonth month(String field, String text) {
-        try {
-            return YearMonth.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "月份「" + text + "」须为 yyyy-MM 格式");
-        }
+        return Dates.month(field, text);
     }
 
     private static LocalDate date(String field, String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期「" + text + "」须为 yyyy-MM-dd 格式");
-        }
+        return Dates.parse(field, text);
     }
 
     private static boolean blank(String text) {

@@ -282,7 +282,14 @@ public abstract class InputFuzzContract {
                 new Query("/api/cross-border-disputes", qmap("village", f.village(), "from", from, "to", to)),
                 new Query("/api/admin/audit", qmap("username", "zongzhiban", "limit", "5")),
                 new Query("/api/patrol/plans", qmap("from", from, "to", to, "village", f.village())),
-                new Query("/api/patrol/coverage", qmap("week", "2026-W05")));
+                new Query("/api/patrol/coverage", qmap("week", "2026-W05")),
+                new Query("/api/hotspots/density", qmap("from", from, "to", to, "type", "NEIGHBOURS", "cell", "100",
+                        "radius", "500")),
+                new Query("/api/hotspots/gi", qmap("from", from, "to", to, "unit", "hex", "size", "300", "band",
+                        "800")),
+                new Query("/api/hotspots/emerging", qmap("to", to, "months", "12", "unit", "grid")),
+                new Query("/api/hotspots/rates", qmap("from", from, "to", to, "severity", "ORDINARY")),
+                new Query("/api/meeting", qmap("month", to.substring(0, 7))));
 
         List<Case> corpus = new ArrayList<>();
         // each endpoint's valid request once, so the bad values below are judged against a request that works
