@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.pingangrid.scope.ScopedQueries;
 import cn.pingangrid.geo.Wgs84;
+import cn.pingangrid.dispute.internal.Dispute;
+import cn.pingangrid.dispute.internal.PersonalDataMask;
 
 /**
  * The dispute module's read API for other modules: the disputes inside an area that arose in a period, cut to the

@@ -1,6 +1,7 @@
 package cn.pingangrid.dispute;
 
 import java.time.LocalDate;
+import cn.pingangrid.dispute.internal.DisputeSource;
 
 /**
  * A dispute as the KPIs see it: where, how far it went (handling level now, level it was resolved at) and when.

@@ -12,16 +12,16 @@ public enum UnscopedPath {
 
     /** Demo data of the {@code demo} profile, written at start-up. */
     DEMO_ACCOUNTS("cn.pingangrid.account.DemoAccounts"),
-    DEMO_DISPUTES("cn.pingangrid.dispute.DemoDisputes"),
+    DEMO_DISPUTES("cn.pingangrid.dispute.internal.DemoDisputes"),
     DEMO_SWEEPS("cn.pingangrid.sweep.DemoSweeps"),
     DEMO_SITES("cn.pingangrid.site.DemoSites"),
     DEMO_HAZARDS("cn.pingangrid.hazard.DemoHazards"),
 
     /** A sensitive report fanned out to the town's subscribers after the registering request committed. */
-    SENSITIVE_REPORTS("cn.pingangrid.dispute.DisputeRegister"),
+    SENSITIVE_REPORTS("cn.pingangrid.dispute.internal.DisputeRegister"),
 
     /** The scheduled job that marks disputes past their deadline, town-wide. */
-    OVERDUE_JOB("cn.pingangrid.dispute.OverdueDisputes");
+    OVERDUE_JOB("cn.pingangrid.dispute.internal.OverdueDisputes");
 
     private final String owner;
 

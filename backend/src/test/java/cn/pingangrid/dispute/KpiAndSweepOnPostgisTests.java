@@ -1,7 +1,0 @@
-package cn.pingangrid.dispute;
-
-import cn.pingangrid.testsupport.PostgisTest;
-
-@PostgisTest
-class KpiAndSweepOnPostgisTests extends KpiAndSweepContract {
-}
