@@ -41,9 +41,13 @@ class OfflineRegistrationTests {
         String situation = "离线登记 " + UUID.randomUUID().toString().substring(0, 8);
         page.openAs(DemoUsers.GRID_MANAGER);
         page.waitFor("the service worker", p -> "registered".equals(p.data("serviceWorker")));
+        // the shell cache exists as soon as the worker installs, while its files are still being fetched: wait until
+        // the modules the offline form loads are in it (under load they may come last)
         page.waitFor("the shell kept", p -> Boolean.TRUE.equals(p.js("return document.body.dataset.shellKept === 'true'"
-                + " || (caches.keys().then(k => { document.body.dataset.shellKept = String(k.some(n =>"
-                + " n.startsWith('pingan-shell'))); }), false)")));
+                + " || (caches.keys().then(k => Promise.all(k.filter(n => n.startsWith('pingan-shell'))"
+                + " .map(n => caches.open(n).then(c => Promise.all(['js/controls/register.js', 'js/handlers/position.js',"
+                + " 'js/controls/panel.js', 'js/outbox.js'].map(f => c.match(f))))))).then(found => {"
+                + " document.body.dataset.shellKept = String(found.some(files => files.every(Boolean))); }), false)")));
 
         network(true);
         page.waitFor("the page to know it is offline", p -> Boolean.FALSE.equals(p.js("return navigator.onLine")));
