@@ -1,0 +1,56 @@
+package cn.pingangrid.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.pingangrid.testsupport.DemoUsers;
+
+/**
+ * The README's run command as a test: the demo profile with every demo loader on (the other tests turn the demo
+ * data off), on a fresh embedded database. A loader that cannot start — a misspelt property, a query outside its
+ * unscoped path — fails here rather than on a new user's first start.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+        "spring.datasource.url=jdbc:h2:mem:pingan-readme;DB_CLOSE_DELAY=-1", "spring.datasource.username=sa",
+        "spring.datasource.password=" })
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+class DemoStartupTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+
+    @Test
+    void theDemoStartsWithItsSitesHazardsDisputesAndBorders() throws Exception {
+        assertThat(features("/api/sites")).as("gis-data's illustrative sites").isGreaterThanOrEqualTo(40);
+        assertThat(features("/api/hazards")).as("gis-data's illustrative hazards").isGreaterThanOrEqualTo(5);
+        assertThat(features("/api/border-segments")).as("border segments derived at start").isGreaterThan(10);
+        assertThat(json("/api/kpis").get("town").get("registered").asInt()).as("the demo's disputes of this period")
+                .isPositive();
+    }
+
+    private int features(String url) throws Exception {
+        return json(url).get("features").size();
+    }
+
+    private JsonNode json(String url) throws Exception {
+        var response = mvc.perform(get(url).with(DemoUsers.as(users, DemoUsers.TOWN_OFFICE))).andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).as(url + " " + response.getContentAsString()).isEqualTo(200);
+        return JSON.readTree(response.getContentAsString());
+    }
+}
