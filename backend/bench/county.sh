@@ -92,12 +92,17 @@ wait_ready "$PORT_A"
 status=$(admin_post "$PORT_A" /api/admin/users "{\"username\":\"$BENCH_USER\",\"displayName\":\"县综治中心（基准）\",
   \"password\":\"$USER_PASSWORD\",\"unit\":\"县综治中心\",\"roles\":[\"TOWN_OFFICE\"],\"areas\":[]}")
 echo "benchmark user $BENCH_USER: HTTP $status (201 made, 409 there already)"
+if [ "$status" = 401 ]; then
+  echo "admin cannot sign in with PINGAN_ADMIN_PASSWORD: the database's admin was made by an earlier start without it;"
+  echo "use a database this script made, or delete the admin user so that the next start makes it again"; exit 1
+fi
 town=$(psql_db -c "SELECT min(code) FROM town")
 villages=$(psql_db -c "SELECT string_agg('\"' || code || '\"', ',' ORDER BY code) FROM village WHERE town_code = '$town'")
 admin_post "$PORT_A" /api/admin/users "{\"username\":\"bench-town\",\"displayName\":\"一个镇的村干部（基准）\",
   \"password\":\"$USER_PASSWORD\",\"unit\":\"$town\",\"roles\":[\"VILLAGE_CADRE\"],\"areas\":[$villages]}" > /dev/null
 town_cookie=$(sign_in "$PORT_A" bench-town "$USER_PASSWORD")
-seen=$(curl -s -H "Cookie: $town_cookie" "http://127.0.0.1:$PORT_A/api/villages" | grep -o '"code":"[0-9]*"' | sort -u | wc -l)
+seen=$(curl -s -H "Cookie: $town_cookie" "http://127.0.0.1:$PORT_A/api/villages" | { grep -o '"code":"[0-9]*"' || true; } \
+  | sort -u | wc -l)
 echo "an account holding the villages of town $town sees $seen villages (the town has $(psql_db -c \
   "SELECT count(*) FROM village WHERE town_code = '$town'"), the county $(psql_db -c "SELECT count(*) FROM village"))"
 
@@ -146,9 +151,9 @@ request = function()
 end
 done = function(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format("RESULT %.1f %.1f %.1f %.1f %d\n", latency:percentile(50) / 1000,
+  io.write(string.format("RESULT %.1f %.1f %.1f %.1f %d %d\n", latency:percentile(50) / 1000,
     latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6),
-    e.status + e.connect + e.read + e.write + e.timeout))
+    e.status + e.connect + e.read + e.write + e.timeout, summary.requests))
 end
 LUA
 
@@ -165,19 +170,23 @@ sessions_for() { # file port...: SESSIONS sign-ins spread over the given ports (
   done
 }
 
-measure() { # label port sessions-file kind
-  local label=$1 port=$2 file=$3 kind=$4 p95s=() line rest
+measure() { # label port sessions-file kind [connections]
+  local label=$1 port=$2 file=$3 kind=$4 conns=${5:-$SESSIONS} p95s=() line rest
   local code; code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $(head -1 "$file")" \
     "http://127.0.0.1:$port$(KIND=$kind probe_path)")
   if [ "$code" != 200 ] && [ "$code" != 204 ]; then
     printf '%-22s %-16s not measured: %s answers %s\n' "$label" "$kind" "$(KIND=$kind probe_path)" "$code"; return
   fi
-  KIND=$kind SESSIONS_FILE=$file wrk -t2 -c"$SESSIONS" -d5s -s "$work/bench.lua" "http://127.0.0.1:$port" > /dev/null
+  KIND=$kind SESSIONS_FILE=$file wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d5s -s "$work/bench.lua" "http://127.0.0.1:$port" > /dev/null
   for _ in $(seq 1 "$RUNS"); do
     local load; load=$(cut -d' ' -f1 /proc/loadavg)
-    line=$(KIND=$kind SESSIONS_FILE=$file wrk -t2 -c"$SESSIONS" -d"${DURATION}s" --timeout 10s -s "$work/bench.lua" \
+    line=$(KIND=$kind SESSIONS_FILE=$file wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d"${DURATION}s" --timeout "${DURATION}s" -s "$work/bench.lua" \
       "http://127.0.0.1:$port" | grep '^RESULT')
-    read -r _ p50 p95 p99 rps errors <<< "$line"
+    read -r _ p50 p95 p99 rps errors done <<< "$line"
+    if [ "$done" = 0 ]; then
+      printf '%-22s %-16s no request completed within %s s  (load average %s)\n' "$label" "$kind" "$DURATION" "$load"
+      p95s+=("$((DURATION * 1000))"); continue  # at least the run's length
+    fi
     printf '%-22s %-16s p50 %8s ms  p95 %8s ms  p99 %8s ms  %8s req/s  errors %s  (load average %s)\n' \
       "$label" "$kind" "$p50" "$p95" "$p99" "$rps" "$errors" "$load"
     p95s+=("$p95")
@@ -196,6 +205,9 @@ KINDS=${KINDS:-"tile-buildings tile-disputes disputes-map disputes-bbox"}
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 sessions_for "$work/sessions-a" "$PORT_A"
+if [ "${SERIAL:-true}" = true ]; then   # the service time without queueing: one connection
+  for kind in $KINDS; do measure "one instance, 1 conn" "$PORT_A" "$work/sessions-a" "$kind" 1; done
+fi
 for kind in $KINDS; do measure "one instance" "$PORT_A" "$work/sessions-a" "$kind"; done
 
 if [ "$TWO" = true ]; then
