@@ -15,7 +15,7 @@ public enum UnscopedPath {
     DEMO_DISPUTES("cn.pingangrid.dispute.internal.DemoDisputes"),
     DEMO_SWEEPS("cn.pingangrid.sweep.DemoSweeps"),
     DEMO_SITES("cn.pingangrid.site.DemoSites"),
-    DEMO_HAZARDS("cn.pingangrid.hazard.DemoHazards"),
+    DEMO_HAZARDS("cn.pingangrid.hazard.internal.DemoHazards"),
 
     /** A sensitive report fanned out to the town's subscribers after the registering request committed. */
     SENSITIVE_REPORTS("cn.pingangrid.dispute.internal.DisputeRegister"),

@@ -1,4 +1,4 @@
-package cn.pingangrid.hazard;
+package cn.pingangrid.hazard.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,9 +29,9 @@ import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.FeatureCollection;
 import cn.pingangrid.geo.InputCrs;
-import cn.pingangrid.hazard.HazardTerms.Category;
-import cn.pingangrid.hazard.HazardTerms.Level;
-import cn.pingangrid.hazard.HazardTerms.Status;
+import cn.pingangrid.hazard.internal.HazardTerms.Category;
+import cn.pingangrid.hazard.internal.HazardTerms.Level;
+import cn.pingangrid.hazard.internal.HazardTerms.Status;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.RoleNotAllowedException;
 import tools.jackson.databind.JsonNode;

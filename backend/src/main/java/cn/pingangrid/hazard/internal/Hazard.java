@@ -1,4 +1,4 @@
-package cn.pingangrid.hazard;
+package cn.pingangrid.hazard.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,9 +16,9 @@ import jakarta.persistence.Table;
 import org.locationtech.jts.geom.Point;
 
 import cn.pingangrid.geo.Feature;
-import cn.pingangrid.hazard.HazardTerms.Category;
-import cn.pingangrid.hazard.HazardTerms.Level;
-import cn.pingangrid.hazard.HazardTerms.Status;
+import cn.pingangrid.hazard.internal.HazardTerms.Category;
+import cn.pingangrid.hazard.internal.HazardTerms.Level;
+import cn.pingangrid.hazard.internal.HazardTerms.Status;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.scope.AreaBound;
 

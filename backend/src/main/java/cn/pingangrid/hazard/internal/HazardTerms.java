@@ -1,4 +1,4 @@
-package cn.pingangrid.hazard;
+package cn.pingangrid.hazard.internal;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package cn.pingangrid.hazard;
+package cn.pingangrid.hazard.internal;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,9 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.pingangrid.scope.ScopedQueries;
 import cn.pingangrid.scope.ScopedQuery;
-import cn.pingangrid.hazard.HazardTerms.Category;
-import cn.pingangrid.hazard.HazardTerms.Level;
-import cn.pingangrid.hazard.HazardTerms.Status;
+import cn.pingangrid.hazard.internal.HazardTerms.Category;
+import cn.pingangrid.hazard.internal.HazardTerms.Level;
+import cn.pingangrid.hazard.internal.HazardTerms.Status;
 import cn.pingangrid.system.NotFoundException;
 
 /** The hazard list, through {@link ScopedQueries}: cut to the caller's village, or grid for a grid manager. */

@@ -1,4 +1,4 @@
-package cn.pingangrid.hazard;
+package cn.pingangrid.hazard.internal;
 
 import cn.pingangrid.testsupport.H2gisTest;
 

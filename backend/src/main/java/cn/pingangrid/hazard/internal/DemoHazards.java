@@ -1,4 +1,4 @@
-package cn.pingangrid.hazard;
+package cn.pingangrid.hazard.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,9 +21,9 @@ import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.GridRef;
 import cn.pingangrid.area.TownGeometries;
 import cn.pingangrid.geo.GeoJsonFeatures;
-import cn.pingangrid.hazard.HazardTerms.Category;
-import cn.pingangrid.hazard.HazardTerms.Level;
-import cn.pingangrid.hazard.HazardTerms.Status;
+import cn.pingangrid.hazard.internal.HazardTerms.Category;
+import cn.pingangrid.hazard.internal.HazardTerms.Level;
+import cn.pingangrid.hazard.internal.HazardTerms.Status;
 import tools.jackson.databind.JsonNode;
 
 /**
