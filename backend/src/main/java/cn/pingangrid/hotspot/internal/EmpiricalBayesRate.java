@@ -1,4 +1,4 @@
-package cn.pingangrid.hotspot;
+package cn.pingangrid.hotspot.internal;
 
 /**
  * Global empirical-Bayes smoothing of rates (Marshall 1991, as GeoDa's "Empirical Bayes" rate): each area's raw rate

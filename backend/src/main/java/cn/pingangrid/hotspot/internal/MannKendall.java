@@ -1,4 +1,4 @@
-package cn.pingangrid.hotspot;
+package cn.pingangrid.hotspot.internal;
 
 /**
  * The Mann–Kendall trend test of a series in time order: S = Σ(i<j) sign(xj − xi), its variance under no trend

@@ -1,4 +1,4 @@
-package cn.pingangrid.hotspot;
+package cn.pingangrid.hotspot.internal;
 
 /**
  * The classes of ArcGIS's Emerging Hot Spot Analysis, for one unit's series of monthly bins (hot = FDR bin ≥ 1,

@@ -1,4 +1,4 @@
-package cn.pingangrid.hotspot;
+package cn.pingangrid.hotspot.internal;
 
 /**
  * Gi* on a space-time cube of counts {@code [step][unit]} (as ArcGIS's Emerging Hot Spot Analysis computes it per

@@ -1,4 +1,4 @@
-package cn.pingangrid.hotspot;
+package cn.pingangrid.hotspot.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package cn.pingangrid.hotspot;
+package cn.pingangrid.hotspot.internal;
 
 import java.util.Arrays;
 

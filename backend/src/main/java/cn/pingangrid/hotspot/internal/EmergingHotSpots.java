@@ -1,4 +1,4 @@
-package cn.pingangrid.hotspot;
+package cn.pingangrid.hotspot.internal;
 
 /**
  * Classifies a unit from its monthly bins and z series (see {@link EmergingPattern}). Rules, for hot spots (cold
