@@ -1,4 +1,4 @@
-package cn.pingangrid.report;
+package cn.pingangrid.report.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,6 +23,7 @@ import cn.pingangrid.dispute.DisputeLocations;
 import cn.pingangrid.dispute.DisputeOutcome;
 import cn.pingangrid.sweep.SweepCompliance;
 import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.report.FengqiaoKpis;
 
 /** The KPIs as JSON: one row per visible village and one for the town (whole-town users only). */
 @RestController
