@@ -1,4 +1,4 @@
-package cn.pingangrid.patrol;
+package cn.pingangrid.patrol.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package cn.pingangrid.patrol;
+package cn.pingangrid.patrol.internal;
 
 import java.util.List;
 import java.util.Set;

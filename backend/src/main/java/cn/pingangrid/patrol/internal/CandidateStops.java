@@ -1,4 +1,4 @@
-package cn.pingangrid.patrol;
+package cn.pingangrid.patrol.internal;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -30,6 +30,7 @@ import cn.pingangrid.dispute.WatchedDispute;
 import cn.pingangrid.geo.MetricProjection;
 import cn.pingangrid.geo.Wgs84;
 import cn.pingangrid.site.Sites;
+import cn.pingangrid.patrol.HotspotStops;
 
 /**
  * The candidate stops of a village for a shift's date, read through the other modules' public APIs: 平安创建

@@ -1,4 +1,4 @@
-package cn.pingangrid.patrol;
+package cn.pingangrid.patrol.internal;
 
 /** What a candidate stop is; each kind has its own default dwell ({@code pingan.patrol.dwell-minutes}). */
 public enum StopKind {

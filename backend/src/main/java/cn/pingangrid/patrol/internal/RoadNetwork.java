@@ -1,4 +1,4 @@
-package cn.pingangrid.patrol;
+package cn.pingangrid.patrol.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;

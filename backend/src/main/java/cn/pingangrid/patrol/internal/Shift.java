@@ -1,4 +1,4 @@
-package cn.pingangrid.patrol;
+package cn.pingangrid.patrol.internal;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package cn.pingangrid.patrol;
+package cn.pingangrid.patrol.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package cn.pingangrid.patrol;
+package cn.pingangrid.patrol.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
