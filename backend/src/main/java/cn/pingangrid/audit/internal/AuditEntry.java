@@ -1,8 +1,6 @@
-package cn.pingangrid.audit;
+package cn.pingangrid.audit.internal;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,7 +14,7 @@ import cn.pingangrid.scope.Unbound;
 @Entity
 @Unbound("the audit log is read by role (ADMIN), not by area")
 @Table(name = "audit_log")
-class AuditEntry {
+public class AuditEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -35,7 +33,7 @@ class AuditEntry {
     protected AuditEntry() {
     }
 
-    AuditEntry(Instant at, String username, String remoteAddr, String action, String objectType, String objectId,
+    public AuditEntry(Instant at, String username, String remoteAddr, String action, String objectType, String objectId,
             String detail) {
         this.at = at;
         this.username = clip(username, 32);
@@ -47,7 +45,7 @@ class AuditEntry {
     }
 
     /** The same entry, not yet persisted (to write it again after its transaction rolled back). */
-    AuditEntry copy() {
+    public AuditEntry copy() {
         return new AuditEntry(at, username, remoteAddr, action, objectType, objectId, detail);
     }
 
@@ -83,16 +81,7 @@ class AuditEntry {
         return out.substring(0, cut) + "…";
     }
 
-    Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("at", at.toString());
-        json.put("username", username);
-        json.put("remoteAddr", remoteAddr);
-        json.put("action", action);
-        json.put("objectType", objectType);
-        json.put("objectId", objectId);
-        json.put("detail", detail);
-        return json;
+    AuditLine line() {
+        return new AuditLine(id, at.toString(), username, remoteAddr, action, objectType, objectId, detail);
     }
 }

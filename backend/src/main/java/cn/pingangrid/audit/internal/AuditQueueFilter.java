@@ -1,4 +1,4 @@
-package cn.pingangrid.audit;
+package cn.pingangrid.audit.internal;
 
 import java.io.IOException;
 
@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
+import cn.pingangrid.audit.AuditTrail;
 
 /**
  * Writes the audit entries {@link AuditTrail} queued during a request (from read-only transactions, or from

@@ -1,4 +1,4 @@
-package cn.pingangrid.audit;
+package cn.pingangrid.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.pingangrid.testsupport.H2gisTest;
+import cn.pingangrid.audit.AuditTrail;
 
 /** Which audit entries share their transaction's fate, and which outlive a rollback. */
 @H2gisTest

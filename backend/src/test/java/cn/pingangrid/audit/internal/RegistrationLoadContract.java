@@ -1,4 +1,4 @@
-package cn.pingangrid.audit;
+package cn.pingangrid.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

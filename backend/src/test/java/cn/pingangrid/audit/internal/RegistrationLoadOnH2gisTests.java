@@ -1,4 +1,4 @@
-package cn.pingangrid.audit;
+package cn.pingangrid.audit.internal;
 
 import cn.pingangrid.testsupport.H2gisTest;
 
