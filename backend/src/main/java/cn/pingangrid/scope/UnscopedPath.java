@@ -13,7 +13,7 @@ public enum UnscopedPath {
     /** Demo data of the {@code demo} profile, written at start-up. */
     DEMO_ACCOUNTS("cn.pingangrid.account.DemoAccounts"),
     DEMO_DISPUTES("cn.pingangrid.dispute.internal.DemoDisputes"),
-    DEMO_SWEEPS("cn.pingangrid.sweep.DemoSweeps"),
+    DEMO_SWEEPS("cn.pingangrid.sweep.internal.DemoSweeps"),
     DEMO_SITES("cn.pingangrid.site.DemoSites"),
     DEMO_HAZARDS("cn.pingangrid.hazard.internal.DemoHazards"),
 

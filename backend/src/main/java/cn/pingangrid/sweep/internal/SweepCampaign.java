@@ -1,4 +1,4 @@
-package cn.pingangrid.sweep;
+package cn.pingangrid.sweep.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;

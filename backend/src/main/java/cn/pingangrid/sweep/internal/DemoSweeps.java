@@ -1,4 +1,4 @@
-package cn.pingangrid.sweep;
+package cn.pingangrid.sweep.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +27,7 @@ import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.dispute.DisputeLocations;
 import cn.pingangrid.dispute.DisputeOutcome;
+import cn.pingangrid.sweep.SweepCompliance;
 
 /**
  * The demo villages' weekly sweeps over the demo history (after the demo disputes), listing the disputes

@@ -1,4 +1,4 @@
-package cn.pingangrid.sweep;
+package cn.pingangrid.sweep.internal;
 
 /** 排查的种类. */
 public enum SweepKind {

@@ -1,4 +1,4 @@
-package cn.pingangrid.sweep;
+package cn.pingangrid.sweep.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,6 +22,7 @@ import cn.pingangrid.system.ConflictException;
 import cn.pingangrid.system.Dates;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.RoleNotAllowedException;
+import cn.pingangrid.sweep.SweepCompliance;
 
 /** Files sweeps and creates campaigns, checking area, period and findings before writing. */
 @Service

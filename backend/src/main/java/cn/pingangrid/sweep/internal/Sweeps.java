@@ -1,4 +1,4 @@
-package cn.pingangrid.sweep;
+package cn.pingangrid.sweep.internal;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +15,7 @@ import cn.pingangrid.scope.ScopedQuery;
  * sees none), the town's monthly sweeps the town office's and leadership's.
  */
 @Repository
-class Sweeps {
+public class Sweeps {
 
     private final ScopedQueries queries;
 
@@ -57,5 +57,15 @@ class Sweeps {
             q.where("s.villageCode is not null", Map.of());
         }
         return q.orderBy("s.periodStart desc, s.id desc").list();
+    }
+
+    /** Which sweep was filed for which period: what the module's compliance API needs, without the entity. */
+    public record Filed(SweepKind kind, String villageCode, LocalDate periodStart) {
+    }
+
+    /** {@link #between} as {@link Filed} lines, for the module's read API at its root. */
+    public List<Filed> filedBetween(LocalDate from, LocalDate to, boolean villageOnly) {
+        return between(from, to, villageOnly).stream()
+                .map(s -> new Filed(s.getKind(), s.getVillageCode(), s.getPeriodStart())).toList();
     }
 }
