@@ -1,4 +1,4 @@
-package cn.pingangrid.border;
+package cn.pingangrid.border.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +20,7 @@ import org.locationtech.jts.io.WKTReader;
 import cn.pingangrid.geo.MetricProjection;
 import cn.pingangrid.geo.Wgs84;
 import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.border.SegmentKind;
 
 /**
  * Border geometry on hand-built shapes: WKT in, expected WKT out, compared normalised. Shapes are written in

@@ -1,14 +1,16 @@
-package cn.pingangrid.border;
+package cn.pingangrid.border.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
 
+import cn.pingangrid.border.CrossBorderRows;
 import cn.pingangrid.dispute.DisputeLocation;
 import cn.pingangrid.dispute.DisputeLocations;
 
@@ -18,16 +20,16 @@ import cn.pingangrid.dispute.DisputeLocations;
  * see are counted or listed.
  */
 @Component
-class CrossBorderDisputes {
+public class CrossBorderDisputes {
 
     /** A dispute in one or more zones, with whom it concerns. */
     record Flagged(DisputeLocation dispute, CrossBorderCheck.Result result) {
     }
 
     private final DisputeLocations disputes;
-    private final BorderSegments segments;
+    private final Segments segments;
 
-    CrossBorderDisputes(DisputeLocations disputes, BorderSegments segments) {
+    CrossBorderDisputes(DisputeLocations disputes, Segments segments) {
         this.disputes = disputes;
         this.segments = segments;
     }
@@ -37,6 +39,13 @@ class CrossBorderDisputes {
         Map<Long, Integer> counts = new LinkedHashMap<>();
         disputes.withinEach(zones(visible), from, to).forEach((id, found) -> counts.put(id, found.size()));
         return counts;
+    }
+
+    /** The cross-border disputes of a period the caller sees, as the module's API rows. */
+    public List<CrossBorderRows.Row> rows(LocalDate from, LocalDate to) {
+        return list(null, from, to).stream().map(f -> new CrossBorderRows.Row(f.dispute().id(), f.dispute().type(),
+                f.dispute().status(), f.dispute().occurredOn(), f.dispute().villageCode(),
+                Set.copyOf(f.result().villageCodes()), List.copyOf(f.result().neighbours()))).toList();
     }
 
     /**

@@ -1,4 +1,4 @@
-package cn.pingangrid.site;
+package cn.pingangrid.site.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,4 +1,4 @@
-package cn.pingangrid.site;
+package cn.pingangrid.site.internal;
 
 import java.util.Locale;
 

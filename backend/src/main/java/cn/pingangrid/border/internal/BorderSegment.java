@@ -1,4 +1,4 @@
-package cn.pingangrid.border;
+package cn.pingangrid.border.internal;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,6 +25,8 @@ import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.MetricProjection;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.scope.AreaBound;
+import cn.pingangrid.border.BorderSegments;
+import cn.pingangrid.border.SegmentKind;
 
 /**
  * A stretch of border with its sensitive zone: the area within {@code zoneWidthM} metres of the line (round caps,

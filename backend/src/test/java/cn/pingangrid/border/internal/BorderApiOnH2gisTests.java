@@ -1,4 +1,4 @@
-package cn.pingangrid.border;
+package cn.pingangrid.border.internal;
 
 import cn.pingangrid.testsupport.H2gisTest;
 

@@ -1,4 +1,4 @@
-package cn.pingangrid.site;
+package cn.pingangrid.site.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -63,7 +63,7 @@ class SiteController {
             @Size(max = 500) String note, String nextInspectionDue) {
     }
 
-    private final Sites sites;
+    private final SafetySites sites;
     private final Areas areas;
     private final TownGeometries townGeometries;
     private final AuditTrail audit;
@@ -73,7 +73,7 @@ class SiteController {
     /** Months to the next inspection when none is given: a product default, the seed sets no cycle. */
     private final int inspectionCycleMonths;
 
-    SiteController(Sites sites, Areas areas, TownGeometries townGeometries, AuditTrail audit, Clock clock,
+    SiteController(SafetySites sites, Areas areas, TownGeometries townGeometries, AuditTrail audit, Clock clock,
             SiteDisputes siteDisputes,
             @org.springframework.beans.factory.annotation.Value("${pingan.sites.inspection-cycle-months:3}")
             int inspectionCycleMonths) {
@@ -103,14 +103,14 @@ class SiteController {
         Set<SiteKind> kinds = parseAll("kind", kind, SiteKind.class, c -> SiteKind.parse("kind", c));
         Set<SiteStatus> statuses = parseAll("status", status, SiteStatus.class, c -> SiteStatus.parse("status", c));
         LocalDate today = LocalDate.now(clock);
-        return FeatureCollection.of(sites.list(new Sites.Query(kinds, statuses, blankToNull(village),
+        return FeatureCollection.of(sites.list(new SafetySites.Query(kinds, statuses, blankToNull(village),
                 bbox == null ? null : BoundingBox.parse("bbox", bbox).toPolygon())).stream()
                 .map(s -> s.toFeature(today)).toList());
     }
 
     @GetMapping("/sites/{id}")
     Feature one(@PathVariable long id) {
-        SafetySite site = sites.find(id).orElseThrow(() -> Sites.notFound(id));
+        SafetySite site = sites.find(id).orElseThrow(() -> SafetySites.notFound(id));
         return detail(site);
     }
 
@@ -131,7 +131,7 @@ class SiteController {
     @PutMapping("/sites/{id}")
     Feature update(@PathVariable long id, @Valid @RequestBody SiteRequest request) {
         requireRole(EDITORS, "只有综治办可以修改平安创建点位");
-        sites.find(id).orElseThrow(() -> Sites.notFound(id));
+        sites.find(id).orElseThrow(() -> SafetySites.notFound(id));
         SiteKind kind = SiteKind.parse("kind", request.kind());
         SiteStatus status = SiteStatus.parse("status", request.status() == null ? "" : request.status());
         Placed placed = place(request);
@@ -209,7 +209,7 @@ class SiteController {
             }
         }
         // the disputes linked to each site (inside its polygon, or within 100 m of a point) in the period
-        List<SafetySite> listed = sites.list(new Sites.Query(null, null, only, null));
+        List<SafetySite> listed = sites.list(new SafetySites.Query(null, null, only, null));
         Map<Long, List<DisputeLocation>> linkedBySite = siteDisputes.linkedToEach(listed, fromDate, toDate);
         for (SafetySite site : listed) {
             Map<String, Object> card = cards.get(site.getVillageCode());

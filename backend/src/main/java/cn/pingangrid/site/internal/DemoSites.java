@@ -1,4 +1,4 @@
-package cn.pingangrid.site;
+package cn.pingangrid.site.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,12 +34,12 @@ class DemoSites implements ApplicationListener<PayloadApplicationEvent<Geography
 
     private static final Logger log = LoggerFactory.getLogger(DemoSites.class);
 
-    private final Sites sites;
+    private final SafetySites sites;
     private final TownGeometries townGeometries;
     private final Clock clock;
     private final String dataset;
 
-    DemoSites(Sites sites, TownGeometries townGeometries, Clock clock,
+    DemoSites(SafetySites sites, TownGeometries townGeometries, Clock clock,
             @Value("${pingan.geography.dataset}") String dataset) {
         this.sites = sites;
         this.townGeometries = townGeometries;

@@ -1,4 +1,4 @@
-package cn.pingangrid.border;
+package cn.pingangrid.border.internal;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -31,6 +31,7 @@ import cn.pingangrid.geo.InputCrs;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.NotFoundException;
 import cn.pingangrid.system.RoleNotAllowedException;
+import cn.pingangrid.border.SegmentKind;
 
 /** Border segments and their sensitive zones; the town office sets a zone's width; the cross-border check. */
 @RestController
@@ -42,13 +43,13 @@ class BorderController {
             @Min(BorderSegment.MIN_WIDTH_M) @Max(BorderSegment.MAX_WIDTH_M) Integer zoneWidthM) {
     }
 
-    private final BorderSegments segments;
+    private final Segments segments;
     private final Areas areas;
     private final AuditTrail audit;
     private final Clock clock;
     private final CrossBorderDisputes crossBorder;
 
-    BorderController(BorderSegments segments, Areas areas, AuditTrail audit, Clock clock,
+    BorderController(Segments segments, Areas areas, AuditTrail audit, Clock clock,
             CrossBorderDisputes crossBorder) {
         this.crossBorder = crossBorder;
         this.segments = segments;
@@ -109,7 +110,7 @@ class BorderController {
                 .noneMatch(a -> a.getAuthority().equals("ROLE_TOWN_OFFICE"))) {
             throw new RoleNotAllowedException("只有综治办可以划定敏感边界区域");
         }
-        segments.find(id).orElseThrow(() -> BorderSegments.notFound(id));
+        segments.find(id).orElseThrow(() -> Segments.notFound(id));
         if (request.zoneWidthM() == null && request.sensitive() == null) {
             throw new InvalidInputException("zoneWidthM", "缺少敏感区宽度（米）或是否敏感");
         }

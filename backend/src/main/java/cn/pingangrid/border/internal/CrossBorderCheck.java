@@ -1,4 +1,4 @@
-package cn.pingangrid.border;
+package cn.pingangrid.border.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import cn.pingangrid.border.SegmentKind;
 
 /**
  * Whether a point (a dispute) lies in a sensitive border zone, and whom it concerns: its own village, both villages

@@ -1,4 +1,4 @@
-package cn.pingangrid.border;
+package cn.pingangrid.border.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ import cn.pingangrid.area.Areas;
 import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.Neighbours;
 import cn.pingangrid.area.VillageRef;
+import cn.pingangrid.border.SegmentKind;
 
 /**
  * Derives the border segments once the geography is there and none exist yet: the town outline split by
@@ -35,12 +36,12 @@ class BorderDerivation implements ApplicationListener<PayloadApplicationEvent<Ge
 
     private final Areas areas;
     private final Neighbours neighbours;
-    private final BorderSegments segments;
+    private final Segments segments;
     private final Clock clock;
     private final int townWidthM;
     private final int villageWidthM;
 
-    BorderDerivation(Areas areas, Neighbours neighbours, BorderSegments segments, Clock clock,
+    BorderDerivation(Areas areas, Neighbours neighbours, Segments segments, Clock clock,
             @Value("${pingan.border.town-zone-width-m:500}") int townWidthM,
             @Value("${pingan.border.village-zone-width-m:100}") int villageWidthM) {
         this.areas = areas;
