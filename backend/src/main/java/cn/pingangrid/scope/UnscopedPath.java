@@ -11,7 +11,7 @@ public enum UnscopedPath {
     BORDER_DERIVATION("cn.pingangrid.border.internal.BorderDerivation"),
 
     /** Demo data of the {@code demo} profile, written at start-up. */
-    DEMO_ACCOUNTS("cn.pingangrid.account.DemoAccounts"),
+    DEMO_ACCOUNTS("cn.pingangrid.account.internal.DemoAccounts"),
     DEMO_DISPUTES("cn.pingangrid.dispute.internal.DemoDisputes"),
     DEMO_SWEEPS("cn.pingangrid.sweep.internal.DemoSweeps"),
     DEMO_SITES("cn.pingangrid.site.internal.DemoSites"),

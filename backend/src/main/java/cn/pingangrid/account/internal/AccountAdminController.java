@@ -1,4 +1,4 @@
-package cn.pingangrid.account;
+package cn.pingangrid.account.internal;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -31,6 +31,7 @@ import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.system.ConflictException;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.NotFoundException;
+import cn.pingangrid.account.Role;
 
 /**
  * Account administration for ADMIN (guarded by the security configuration): create users, assign roles and

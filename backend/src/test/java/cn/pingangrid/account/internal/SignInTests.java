@@ -1,4 +1,4 @@
-package cn.pingangrid.account;
+package cn.pingangrid.account.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import cn.pingangrid.testsupport.BrowserCsrf;
 import cn.pingangrid.testsupport.DemoUsers;
 import cn.pingangrid.testsupport.H2gisTest;
+import cn.pingangrid.account.Role;
 
 /** Sign-in, lockout, CSRF, the entry points for page and API, and that no password reaches the log. */
 @H2gisTest

@@ -1,6 +1,11 @@
-package cn.pingangrid.account;
+package cn.pingangrid.account.internal;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -8,9 +13,11 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Looks users up for sign-in. */
+import cn.pingangrid.account.People;
+
+/** Looks users up: for sign-in, and as the people others see ({@link People}). */
 @Service
-class AccountDirectory implements UserDetailsService {
+public class AccountDirectory implements UserDetailsService {
 
     private final Accounts accounts;
     private final Clock clock;
@@ -29,5 +36,19 @@ class AccountDirectory implements UserDetailsService {
         }
         return accounts.findByUsername(username).map(a -> new SignedInUser(a, clock.instant()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    /** The people of the given login names that exist, by login name: display name and unit, nothing more. */
+    @Transactional(readOnly = true)
+    public Map<String, People.Person> people(Collection<String> usernames) {
+        Set<String> names = new TreeSet<>();
+        usernames.stream().filter(n -> n != null && !n.isBlank()).forEach(names::add);
+        Map<String, People.Person> people = new HashMap<>();
+        if (!names.isEmpty()) {
+            for (UserAccount a : accounts.findAllByUsernameIn(names)) {
+                people.put(a.getUsername(), new People.Person(a.getUsername(), a.getDisplayName(), a.getUnit()));
+            }
+        }
+        return people;
     }
 }

@@ -1,4 +1,4 @@
-package cn.pingangrid.account;
+package cn.pingangrid.account.internal;
 
 import java.util.List;
 import java.util.Set;
@@ -18,6 +18,8 @@ import cn.pingangrid.area.Areas;
 import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.area.GridRef;
 import cn.pingangrid.area.VillageRef;
+import cn.pingangrid.account.DemoCadres;
+import cn.pingangrid.account.Role;
 
 /**
  * The embedded demo (profile {@code demo}, the README's run command): one user per role, all with the

@@ -1,4 +1,4 @@
-package cn.pingangrid.account;
+package cn.pingangrid.account.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +27,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import cn.pingangrid.scope.AreaScope;
 import cn.pingangrid.scope.Unbound;
+import cn.pingangrid.account.Role;
 
 /**
  * A user of the platform: roles, the village or grid codes they answer for, and the sign-in state (failed

@@ -1,4 +1,4 @@
-package cn.pingangrid.account;
+package cn.pingangrid.account.internal;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -8,7 +8,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The principal of a session. Equal by username, so the session registry can find all of a user's sessions. */
-final class SignedInUser implements UserDetails {
+public final class SignedInUser implements UserDetails {
 
     private final String username;
     private final String passwordHash;
@@ -28,11 +28,11 @@ final class SignedInUser implements UserDetails {
         this.authorities = List.copyOf(account.authorities());
     }
 
-    String displayName() {
+    public String displayName() {
         return displayName;
     }
 
-    String unit() {
+    public String unit() {
         return unit;
     }
 

@@ -1,4 +1,4 @@
-package cn.pingangrid.account;
+package cn.pingangrid.account.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.pingangrid.scope.AreaScope;
+import cn.pingangrid.account.Role;
 
 /** Who is signed in and what area they answer for (the map frames it); and the CSRF cookie for the page. */
 @RestController

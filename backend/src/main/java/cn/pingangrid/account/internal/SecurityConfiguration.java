@@ -1,4 +1,4 @@
-package cn.pingangrid.account;
+package cn.pingangrid.account.internal;
 
 import java.io.IOException;
 import java.util.Map;
@@ -27,6 +27,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 import tools.jackson.databind.ObjectMapper;
+import cn.pingangrid.account.Role;
 
 /**
  * Session sign-in with CSRF protection (cookie token, sent back as a header by the page's scripts), problem+json
