@@ -178,6 +178,7 @@ measure() { # label port sessions-file kind [connections]
     printf '%-22s %-16s not measured: %s answers %s\n' "$label" "$kind" "$(KIND=$kind probe_path)" "$code"; return
   fi
   KIND=$kind SESSIONS_FILE=$file wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d5s -s "$work/bench.lua" "http://127.0.0.1:$port" > /dev/null
+  local cpu_before; cpu_before=$(jvm_cpu_ticks "$port") completed=0
   for _ in $(seq 1 "$RUNS"); do
     local load; load=$(cut -d' ' -f1 /proc/loadavg)
     line=$(KIND=$kind SESSIONS_FILE=$file wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d"${DURATION}s" --timeout "${DURATION}s" -s "$work/bench.lua" \
@@ -190,9 +191,19 @@ measure() { # label port sessions-file kind [connections]
     printf '%-22s %-16s p50 %8s ms  p95 %8s ms  p99 %8s ms  %8s req/s  errors %s  (load average %s)\n' \
       "$label" "$kind" "$p50" "$p95" "$p99" "$rps" "$errors" "$load"
     p95s+=("$p95")
+    completed=$((completed + done))
   done
+  if [ "$port" != "$PORT_LB" ] && [ "$completed" -gt 0 ]; then  # the application's own CPU, whatever the load
+    printf '%-22s %-16s JVM CPU %s ms per request (%s requests)\n' "$label" "$kind" \
+      "$(echo "($(jvm_cpu_ticks "$port") - $cpu_before) * 1000 / $(getconf CLK_TCK) / $completed" | bc -l | xargs printf '%.1f')" \
+      "$completed"
+  fi
   printf '%-22s %-16s median p95 %s ms over %s runs\n' "$label" "$kind" \
     "$(printf '%s\n' "${p95s[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" "$RUNS"
+}
+jvm_cpu_ticks() { # port -> user + system CPU ticks of the instance listening there
+  local pid; pid=$(ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  awk '{print $14 + $15}' "/proc/$pid/stat"
 }
 probe_path() {
   case $KIND in
