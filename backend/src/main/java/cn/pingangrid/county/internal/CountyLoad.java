@@ -36,6 +36,7 @@ import org.springframework.stereotype.Component;
 
 import cn.pingangrid.area.GeographyReady;
 import cn.pingangrid.gisdata.County;
+import cn.pingangrid.system.Dates;
 
 /**
  * Loads the benchmark county ({@link County}, generated in memory from its seed) into PostGIS with COPY through the
@@ -72,7 +73,8 @@ class CountyLoad implements ApplicationRunner {
         this.dataSource = dataSource;
         this.events = events;
         this.context = context;
-        LocalDate end = historyEnd.isBlank() ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : LocalDate.parse(historyEnd);
+        LocalDate given = Dates.parseOptional("pingan.county.history-end", historyEnd);
+        LocalDate end = given == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : given;
         this.spec = switch (size) {
             case "taojiang" -> County.Spec.taojiang(end);
             case "small" -> County.Spec.small(end);
