@@ -104,7 +104,8 @@ final class CountyFiles {
      */
     static void main(Path module, String[] args) throws IOException {
         Path out = args.length > 1 ? Path.of(args[1]) : module.resolve("target/benchmark-county");
-        LocalDate end = args.length > 3 ? LocalDate.parse(args[3]) : LocalDate.of(2026, 11, 30);
+        LocalDate end = args.length > 3 ? java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.parse(args[3], LocalDate::from)
+                : LocalDate.of(2026, 11, 30);
         County.Spec spec = args.length > 2 && args[2].equals("small") ? County.Spec.small(end)
                 : County.Spec.taojiang(end);
         long start = System.nanoTime();
