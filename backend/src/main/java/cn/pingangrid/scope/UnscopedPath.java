@@ -13,9 +13,9 @@ public enum UnscopedPath {
     /** Demo data of the {@code demo} profile, written at start-up. */
     DEMO_ACCOUNTS("cn.pingangrid.account.DemoAccounts"),
     DEMO_DISPUTES("cn.pingangrid.dispute.internal.DemoDisputes"),
-    DEMO_SWEEPS("cn.pingangrid.sweep.DemoSweeps"),
+    DEMO_SWEEPS("cn.pingangrid.sweep.internal.DemoSweeps"),
     DEMO_SITES("cn.pingangrid.site.DemoSites"),
-    DEMO_HAZARDS("cn.pingangrid.hazard.DemoHazards"),
+    DEMO_HAZARDS("cn.pingangrid.hazard.internal.DemoHazards"),
 
     /** The scheduled job that marks disputes past their deadline, town-wide. */
     OVERDUE_JOB("cn.pingangrid.dispute.internal.OverdueDisputes");
