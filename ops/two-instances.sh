@@ -363,7 +363,7 @@ check() {
 
   sql "delete from dispute where situation like '$MARKER %'" >/dev/null
   echo
-  echo "== two instances: summary"
+  echo "== two instances: summary (load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores)"
   printf '%s\n' "${RESULTS[@]}"
   if printf '%s\n' "${RESULTS[@]}" | grep -q '^FAIL'; then
     echo "FAIL"
