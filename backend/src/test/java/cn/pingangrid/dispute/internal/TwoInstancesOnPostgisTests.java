@@ -6,10 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two instances on one PostGIS database: this test's application (A, the context the PostGIS tests share) and a
  * second one started here (B, its own embedded server on a random port). Nothing lives in one instance's memory
- * that the other needs: a session signed in on A is valid on B, a sensitive report registered on A reaches a
+ * that the other needs: a session signed in on A is valid on B (and one the administrator ends on A is ended on
+ * B), a sensitive report registered on A reaches a
  * town-office stream open on B (also after B's listening connection was killed), and the overdue job triggered on
  * both at once runs once.
  */
@@ -91,6 +94,26 @@ class TwoInstancesOnPostgisTests {
         // a change on B with the cookie and CSRF token A gave
         assertThat(user.send("POST", onB("/api/logout"), null, null).statusCode()).isEqualTo(204);
         assertThat(user.get("/api/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aSessionTheAdministratorEndsOnAIsA401ProblemOnB() {
+        String username = "ti" + UUID.randomUUID().toString().substring(0, 10);
+        SignedInHttp admin = SignedInHttp.signedIn(portA, DemoUsers.ADMIN, DemoUsers.PASSWORD);
+        HttpResponse<byte[]> created = admin.send("POST", "/api/admin/users", "application/json", "{\"username\":\""
+                + username + "\",\"displayName\":\"两实例测试\",\"password\":\"Session2026x\",\"roles\":[\"LEADER\"]}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        long id = JSON.readTree(created.body()).get("id").asLong();
+        SignedInHttp user = SignedInHttp.signedIn(portB, username, "Session2026x");
+        assertThat(user.get("/api/me").statusCode()).isEqualTo(200);
+
+        assertThat(admin.send("PATCH", "/api/admin/users/" + id, "application/json", "{\"enabled\":false}")
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> ended = user.get("/api/me");
+        assertThat(ended.statusCode()).isEqualTo(401);
+        assertThat(ended.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(new String(ended.body(), StandardCharsets.UTF_8)).contains("会话已结束");
     }
 
     @Test
