@@ -57,7 +57,8 @@ public class DatabaseNotifications implements SmartLifecycle {
     private final String password;
     private final boolean postgres;
     private final Map<String, List<LongConsumer>> listeners = new ConcurrentHashMap<>();
-    private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> daemon(r, "notifications"));
+    /** H2: the thread listeners run on; made at each start (a test context is stopped and started again). */
+    private volatile ExecutorService delivery;
     private volatile String schema;
     private volatile boolean running;
     private volatile boolean listening;
@@ -99,7 +100,13 @@ public class DatabaseNotifications implements SmartLifecycle {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    delivery.execute(() -> deliver(channel, id));
+                    ExecutorService executor = delivery;
+                    try {
+                        executor.execute(() -> deliver(channel, id));
+                    } catch (RuntimeException stopped) {
+                        // stopping: no stream is open to receive it, and the commit must not fail the request
+                        log.debug("not delivered while stopped: {} {}", channel, id);
+                    }
                 }
             });
         }
@@ -125,7 +132,9 @@ public class DatabaseNotifications implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        if (postgres) {
+        if (!postgres) {
+            delivery = Executors.newSingleThreadExecutor(r -> daemon(r, "notifications"));
+        } else {
             listener = new Thread(this::listenUntilStopped, "notifications-listen");
             listener.setDaemon(true);
             listener.start();
@@ -150,7 +159,9 @@ public class DatabaseNotifications implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        delivery.shutdownNow();
+        if (delivery != null) {
+            delivery.shutdownNow();
+        }
     }
 
     @Override
