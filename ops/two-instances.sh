@@ -20,7 +20,8 @@
 #   JAR [backend/target/backend-0.1.0-SNAPSHOT.jar]   built once (./mvnw -DskipTests package) if missing;
 #                                                     REBUILD=1 builds it again
 #   WORK_DIR [/tmp/pingan-two-instances-$PORT_PROXY]  nginx's generated config, logs, pid files
-#   JAVA_OPTS [-Xmx768m]  APP_PROFILE [demo: the documented accounts]  APP_ARGS [none]: more --name=value for both
+#   JAVA_OPTS [-Xmx768m]  APP_PROFILE [demo: the documented accounts]
+#   APP_ARGS [--pingan.demo.disputes=false --pingan.demo.sites=false]: --name=value arguments for both instances
 #   LOAD_SECONDS [30]  LOAD_WORKERS [8]  STARTUP_SECONDS [300]
 # Needs: java 17, curl, nginx (Debian), psql. A first start on an empty database imports the town (about a
 # minute); instance B is started after A is up, so only one instance ever migrates and imports.
@@ -37,7 +38,7 @@ JAR="${JAR:-$ROOT/backend/target/backend-0.1.0-SNAPSHOT.jar}"
 WORK_DIR="${WORK_DIR:-/tmp/pingan-two-instances-$PORT_PROXY}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx768m}"
 APP_PROFILE="${APP_PROFILE:-demo}"
-APP_ARGS="${APP_ARGS:-}"
+APP_ARGS="${APP_ARGS:---pingan.demo.disputes=false --pingan.demo.sites=false}"
 LOAD_SECONDS="${LOAD_SECONDS:-30}"
 LOAD_WORKERS="${LOAD_WORKERS:-8}"
 STARTUP_SECONDS="${STARTUP_SECONDS:-300}"
@@ -93,8 +94,8 @@ build_jar() {
 start_instance() { # name port
   local name="$1" port="$2"
   # shellcheck disable=SC2086
-  nohup java $JAVA_OPTS -jar "$JAR" --server.port="$port" --spring.profiles.active="$APP_PROFILE" \
-    --pingan.demo.disputes=false --pingan.demo.sites=false $APP_ARGS >"$WORK_DIR/$name.log" 2>&1 &
+  nohup java $JAVA_OPTS -jar "$JAR" --server.port="$port" --spring.profiles.active="$APP_PROFILE" $APP_ARGS \
+    >"$WORK_DIR/$name.log" 2>&1 &
   echo $! >"$WORK_DIR/$name.pid"
   log "instance $name: pid $(cat "$WORK_DIR/$name.pid"), port $port, log $WORK_DIR/$name.log"
 }
