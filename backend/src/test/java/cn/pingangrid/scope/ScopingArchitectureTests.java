@@ -35,9 +35,10 @@ class ScopingArchitectureTests {
     }
 
     /**
-     * The only classes allowed raw JDBC, each for a reason: the bulk imports of the town's dataset and of the benchmark
-     * county (named unscoped paths), and the two pieces of plumbing that let instances share one database, which read no area-bound data —
-     * the job locks (ShedLock's own table) and LISTEN/NOTIFY (ids only; listeners read through the scope).
+     * The only classes allowed raw JDBC, each for a reason: the bulk imports of the town's dataset and of the
+     * benchmark county (named unscoped paths), and the two pieces of plumbing that let instances share one database,
+     * which read no area-bound data — the job locks (ShedLock's own table) and LISTEN/NOTIFY (ids only; listeners read
+     * through the scope).
      */
     private static final Map<String, String> JDBC_ALLOWED = Map.of(
             UnscopedPath.GEOGRAPHY_IMPORT.owner(), "bulk import of the dataset at start-up",
