@@ -16,6 +16,7 @@ PORT_B=${PORT_B:-18182}
 PORT_LB=${PORT_LB:-18183}
 TWO=${TWO:-true}                  # false: one instance only
 BUILD=${BUILD:-true}
+JAVA_OPTS=${JAVA_OPTS:--Xmx2g}     # each instance's heap: 50 map requests in flight hold 5,000 entities each
 ADMIN_PASSWORD=Bench@County-2026
 USER_PASSWORD=Bench@County-2026
 BENCH_USER=bench-county
@@ -59,7 +60,7 @@ fi
 
 # --- instances ---------------------------------------------------------------------------------------------------
 start_instance() { # port
-  java -jar "$JAR" --server.port="$1" --pingan.geography.dataset=county > "$work/app-$1.log" 2>&1 &
+  java $JAVA_OPTS -jar "$JAR" --server.port="$1" --pingan.geography.dataset=county > "$work/app-$1.log" 2>&1 &
   pids+=($!)
 }
 wait_ready() { # port
@@ -222,19 +223,29 @@ fi
 for kind in $KINDS; do measure "one instance" "$PORT_A" "$work/sessions-a" "$kind"; done
 
 if [ "$TWO" = true ]; then
-  start_instance "$PORT_B"
-  wait_ready "$PORT_B"
-  # shared sessions (Spring Session JDBC) allow plain round robin; without them each session sticks to its instance
-  probe=$(sign_in "$PORT_A" "$BENCH_USER" "$USER_PASSWORD")
-  shared=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $probe" "http://127.0.0.1:$PORT_B/api/me")
-  if [ "$shared" = 200 ]; then
-    STICKY=false; upstream="upstream county { server 127.0.0.1:$PORT_A; server 127.0.0.1:$PORT_B; keepalive 64; }"
-    target="http://county"; echo "sessions are shared between the instances: round robin"
+  kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
+  if [ -f ops/two-instances.sh ]; then
+    # the stateless setup's own script: two instances against one PostGIS, nginx round robin, sessions in the database
+    two() { PORT_PROXY=$PORT_LB PORT_A=$PORT_A PORT_B=$PORT_B JAR=$JAR WORK_DIR=$work/two JAVA_OPTS="$JAVA_OPTS" \
+      APP_PROFILE=default APP_ARGS="--pingan.geography.dataset=county" bash ops/two-instances.sh "$1"; }
+    trap 'two down > /dev/null 2>&1 || true; cleanup' EXIT
+    two up
+    sessions_for "$work/sessions-ab" "$PORT_LB"
   else
-    STICKY=true; upstream="map \$cookie_route \$county { default 127.0.0.1:$PORT_A; $PORT_B 127.0.0.1:$PORT_B; }"
-    target="http://\$county"; echo "sessions are per instance: each session sticks to the instance it signed in on"
-  fi
-  cat > "$work/nginx.conf" <<NGINX
+    # an older checkout without it: our own nginx in front of two instances; a session sticks to the instance it
+    # signed in on (an nginx map on a route cookie) unless the instances share sessions
+    start_instance "$PORT_A"; wait_ready "$PORT_A"
+    start_instance "$PORT_B"; wait_ready "$PORT_B"
+    probe=$(sign_in "$PORT_A" "$BENCH_USER" "$USER_PASSWORD")
+    shared=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $probe" "http://127.0.0.1:$PORT_B/api/me")
+    if [ "$shared" = 200 ]; then
+      STICKY=false; upstream="upstream county { server 127.0.0.1:$PORT_A; server 127.0.0.1:$PORT_B; keepalive 64; }"
+      target="http://county"
+    else
+      STICKY=true; upstream="map \$cookie_route \$county { default 127.0.0.1:$PORT_A; $PORT_B 127.0.0.1:$PORT_B; }"
+      target="http://\$county"; echo "sessions are per instance: each session sticks to the instance it signed in on"
+    fi
+    cat > "$work/nginx.conf" <<NGINX
 worker_processes 2;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;
@@ -248,8 +259,9 @@ http {
   }
 }
 NGINX
-  nginx -c "$work/nginx.conf" -p "$work"
-  sessions_for "$work/sessions-ab" "$PORT_A" "$PORT_B"
+    nginx -c "$work/nginx.conf" -p "$work"
+    sessions_for "$work/sessions-ab" "$PORT_A" "$PORT_B"
+  fi
   for kind in $KINDS; do measure "two behind nginx" "$PORT_LB" "$work/sessions-ab" "$kind"; done
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
