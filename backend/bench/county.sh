@@ -194,7 +194,7 @@ measure() { # label port sessions-file kind [connections]
     p95s+=("$p95")
     completed=$((completed + done))
   done
-  if [ "$port" != "$PORT_LB" ] && [ "$completed" -gt 0 ]; then  # the application's own CPU, whatever the load
+  if [ "$port" != "$PORT_LB" ] && [ "$completed" -ge 20 ]; then  # the application's own CPU, whatever the load
     printf '%-22s %-16s JVM CPU %s ms per request (%s requests)\n' "$label" "$kind" \
       "$(echo "($(jvm_cpu_ticks "$port") - $cpu_before) * 1000 / $(getconf CLK_TCK) / $completed" | bc -l | xargs printf '%.1f')" \
       "$completed"
