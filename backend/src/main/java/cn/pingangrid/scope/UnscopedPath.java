@@ -9,6 +9,8 @@ public enum UnscopedPath {
     /** Start-up import of the town's dataset and what is derived from it once. */
     GEOGRAPHY_IMPORT("cn.pingangrid.area.internal.GeographyImport"),
     BORDER_DERIVATION("cn.pingangrid.border.internal.BorderDerivation"),
+    /** Bulk load of the benchmark county (geography and dispute history) by COPY, into an empty database. */
+    COUNTY_LOAD("cn.pingangrid.county.internal.CountyLoad"),
 
     /** Demo data of the {@code demo} profile, written at start-up. */
     DEMO_ACCOUNTS("cn.pingangrid.account.internal.DemoAccounts"),
