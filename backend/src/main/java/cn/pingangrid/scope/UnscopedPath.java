@@ -16,6 +16,10 @@ public enum UnscopedPath {
     DEMO_SWEEPS("cn.pingangrid.sweep.DemoSweeps"),
     DEMO_SITES("cn.pingangrid.site.DemoSites"),
     DEMO_HAZARDS("cn.pingangrid.hazard.DemoHazards"),
+    DEMO_HOUSEHOLDS("cn.pingangrid.household.internal.DemoHouseholds"),
+
+    /** Re-encrypting every household ID number and phone under a new key ({@code --pingan.household.rotate-to}). */
+    HOUSEHOLD_KEY_ROTATION("cn.pingangrid.household.internal.HouseholdKeyRotation"),
 
     /** A sensitive report fanned out to the town's subscribers after the registering request committed. */
     SENSITIVE_REPORTS("cn.pingangrid.dispute.internal.DisputeRegister"),

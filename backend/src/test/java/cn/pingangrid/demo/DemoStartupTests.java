@@ -22,7 +22,7 @@ import cn.pingangrid.testsupport.DemoUsers;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
         "spring.datasource.url=jdbc:h2:mem:pingan-readme;DB_CLOSE_DELAY=-1", "spring.datasource.username=sa",
-        "spring.datasource.password=" })
+        "spring.datasource.password=", "pingan.household.key-file=target/test-household-keys.properties" })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 class DemoStartupTests {
