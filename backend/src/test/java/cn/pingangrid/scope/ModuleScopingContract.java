@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.pingangrid.testsupport.BrowserCsrf;
 import cn.pingangrid.testsupport.DemoUsers;
+import cn.pingangrid.testsupport.TestIdNumbers;
 import cn.pingangrid.testsupport.TownDataset;
 import cn.pingangrid.testsupport.TownDataset.Item;
 
@@ -49,11 +50,13 @@ abstract class ModuleScopingContract {
 
     enum Read {
         DISPUTE_LIST, DISPUTE_BY_ID, DISPUTE_CLUSTERS, DISPUTE_EXPORT, SITE_LIST, SITE_BY_ID, SITE_SCORECARDS,
-        HAZARD_LIST, HAZARD_BY_ID, SWEEP_LIST, SWEEP_COMPLIANCE, KPI_ROWS, BORDER_SEGMENTS
+        HAZARD_LIST, HAZARD_BY_ID, SWEEP_LIST, SWEEP_COMPLIANCE, KPI_ROWS, BORDER_SEGMENTS, HOUSEHOLD_LIST,
+        HOUSEHOLD_BY_ID, HOUSEHOLD_COUNTS, HOUSEHOLD_EXPORT, HOUSEHOLD_REVEAL
     }
 
     enum Write {
-        DISPUTE_TRANSITION, DISPUTE_ASSIGNMENT, SITE_INSPECTION, HAZARD_REVIEW, SWEEP_FILING
+        DISPUTE_TRANSITION, DISPUTE_ASSIGNMENT, SITE_INSPECTION, HAZARD_REVIEW, SWEEP_FILING, HOUSEHOLD_CREATE,
+        HOUSEHOLD_ENTRY
     }
 
     static final Map<String, String> USERS = Map.of("TOWN_OFFICE", DemoUsers.TOWN_OFFICE, "LEADER", DemoUsers.LEADER,
@@ -64,6 +67,11 @@ abstract class ModuleScopingContract {
             "AUX_POLICE");
     /** Records of a village as a whole (its weekly sweep): a grid manager's own grid is not enough. */
     static final Set<Read> WHOLE_VILLAGE_ONLY = Set.of(Read.SWEEP_LIST, Read.SWEEP_COMPLIANCE);
+    /** The household archive itself (not its counts): never for the leadership, who see counts only. */
+    static final Set<Read> HOUSEHOLD_ARCHIVE = Set.of(Read.HOUSEHOLD_LIST, Read.HOUSEHOLD_BY_ID,
+            Read.HOUSEHOLD_EXPORT);
+    /** Who keeps a household archive and may see its full values: the area's own cadre and grid manager. */
+    static final Set<String> HOUSEHOLD_HANDLERS = Set.of("VILLAGE_CADRE", "GRID_MANAGER");
 
     static final List<Item> GRIDS = TownDataset.read("grids");
     static final List<Item> BUILDINGS = TownDataset.read("buildings");
@@ -76,16 +84,21 @@ abstract class ModuleScopingContract {
     @Autowired
     JdbcTemplate jdbc;
 
-    /** A dispute, site and hazard made by the town office in a grid; the village's sweep of a past week. */
-    record Target(String village, String grid, long dispute, long site, long hazard, String situation) {
+    /**
+     * A dispute, site and hazard made by the town office in a grid; the village's sweep of a past week; a household
+     * in the dispute's building made by the village's cadre.
+     */
+    record Target(String village, String grid, long dispute, long site, long hazard, String situation,
+            long household, String building) {
     }
 
     Target own;
     Target foreign;
+    String ownGrid;
 
     @BeforeAll
     void createRecords() throws Exception {
-        String ownGrid = users.loadUserByUsername(DemoUsers.GRID_MANAGER).getAuthorities().stream()
+        ownGrid = users.loadUserByUsername(DemoUsers.GRID_MANAGER).getAuthorities().stream()
                 .map(a -> a.getAuthority()).filter(a -> a.startsWith(AreaScope.GRID_PREFIX))
                 .map(a -> a.substring(AreaScope.GRID_PREFIX.length())).findFirst().orElseThrow();
         String foreignGrid = GRIDS.stream().map(Item::code).filter(c -> !c.startsWith(ownGrid.substring(0, 12)))
@@ -102,6 +115,12 @@ abstract class ModuleScopingContract {
                     boolean visible = ownCase ? WITH_OWN_AREA.contains(role) : WHOLE_TOWN.contains(role);
                     if (WHOLE_VILLAGE_ONLY.contains(read) && role.equals("GRID_MANAGER")) {
                         visible = false;
+                    }
+                    if (HOUSEHOLD_ARCHIVE.contains(read) && role.equals("LEADER")) {
+                        visible = false;
+                    }
+                    if (read == Read.HOUSEHOLD_REVEAL) {
+                        visible = ownCase && HOUSEHOLD_HANDLERS.contains(role);
                     }
                     cases.add(Arguments.of(role, read, ownCase ? "OWN" : "FOREIGN", visible));
                 }
@@ -147,6 +166,8 @@ abstract class ModuleScopingContract {
         assertThat(write(DemoUsers.GRID_MANAGER, Write.SITE_INSPECTION, fresh).getStatus()).isIn(200, 201);
         assertThat(write(DemoUsers.TOWN_OFFICE, Write.DISPUTE_ASSIGNMENT, create(foreign.grid(), 6)).getStatus())
                 .isEqualTo(200);
+        assertThat(write(DemoUsers.GRID_MANAGER, Write.HOUSEHOLD_CREATE, fresh).getStatus()).isEqualTo(201);
+        assertThat(write(DemoUsers.VILLAGE_CADRE, Write.HOUSEHOLD_ENTRY, fresh).getStatus()).isEqualTo(201);
     }
 
     /** Brings a new dispute of {@code t}'s grid to 调处中, where it may be referred. */
@@ -217,6 +238,29 @@ abstract class ModuleScopingContract {
             case SWEEP_COMPLIANCE -> field(json(user, "/api/sweeps/compliance?week=2026-W01").get("villages"),
                     "code").contains(t.village());
             case KPI_ROWS -> field(json(user, "/api/kpis").get("villages"), "code").contains(t.village());
+            case HOUSEHOLD_LIST -> {
+                MockHttpServletResponse r = getAs(user, "/api/households");
+                List<Long> ids = new ArrayList<>();
+                if (r.getStatus() == 200) {
+                    JSON.readTree(r.getContentAsString()).get("households").forEach(h -> ids.add(h.get("id").asLong()));
+                } else {
+                    assertThat(r.getStatus()).as(user).isEqualTo(403);
+                }
+                yield ids.contains(t.household());
+            }
+            case HOUSEHOLD_BY_ID -> found(user, "/api/households/" + t.household());
+            case HOUSEHOLD_COUNTS -> json(user, "/api/households/counts?building=" + t.building()).get("households")
+                    .asLong() > 0;
+            case HOUSEHOLD_EXPORT -> {
+                MockHttpServletResponse r = getAs(user, "/api/households/export.xlsx");
+                yield r.getStatus() == 200 && sheetText(r).contains(t.building());
+            }
+            case HOUSEHOLD_REVEAL -> {
+                MockHttpServletResponse r = postJson(user, "/api/households/" + t.household() + "/reveal",
+                        Map.of("reason", "范围测试"));
+                assertThat(r.getStatus()).as(user).isIn(200, 403, 404);
+                yield r.getStatus() == 200;
+            }
             case BORDER_SEGMENTS -> {
                 List<String> along = new ArrayList<>();
                 json(user, "/api/border-segments").get("features").forEach(f -> f.get("properties")
@@ -243,12 +287,15 @@ abstract class ModuleScopingContract {
                     LocalDate.now().plusMonths(1).toString()));
             case SWEEP_FILING -> postJson(user, "/api/sweeps", Map.of("kind", "VILLAGE_WEEKLY", "village",
                     t.village(), "period", "2026-W03", "zeroReport", true));
+            case HOUSEHOLD_CREATE -> postJson(user, "/api/households", household(t.building()));
+            case HOUSEHOLD_ENTRY -> postJson(user, "/api/households/" + t.household() + "/merits", Map.of("name",
+                    "范围测试", "doneOn", LocalDate.now().minusDays(1).toString(), "deed", "义务修路"));
         };
     }
 
     private Target create(String grid, int k) throws Exception {
-        Point p = BUILDINGS.stream().filter(b -> b.code().startsWith(grid)).toList().get(k).geometry()
-                .getInteriorPoint();
+        Item building = BUILDINGS.stream().filter(b -> b.code().startsWith(grid)).toList().get(k);
+        Point p = building.geometry().getInteriorPoint();
         String situation = "范围测试" + grid + "-" + System.nanoTime();
         Map<String, Object> dispute = new LinkedHashMap<>();
         dispute.put("lng", p.getX());
@@ -269,7 +316,20 @@ abstract class ModuleScopingContract {
         MockHttpServletResponse sweep = postJson(DemoUsers.TOWN_OFFICE, "/api/sweeps", Map.of("kind",
                 "VILLAGE_WEEKLY", "village", grid.substring(0, 12), "period", "2026-W01", "zeroReport", true));
         assertThat(sweep.getStatus()).as(sweep.getContentAsString()).isIn(201, 409); // 409: filed by an earlier test
-        return new Target(grid.substring(0, 12), grid, disputeId, siteId, hazardId, situation);
+        String cadre = grid.startsWith(ownGrid.substring(0, 12)) ? DemoUsers.VILLAGE_CADRE
+                : "cunganbu-" + grid.substring(9, 12); // DemoCadres: each village's own cadre keeps its archive
+        long householdId = created(postJson(cadre, "/api/households", household(building.code()))).get("id")
+                .asLong();
+        return new Target(grid.substring(0, 12), grid, disputeId, siteId, hazardId, situation, householdId,
+                building.code());
+    }
+
+    /** A household of two with valid (fictitious, GB 11643) ID numbers. */
+    static Map<String, Object> household(String building) {
+        return Map.of("building", building, "members", List.of(
+                Map.of("name", "范围户主", "relation", "户主", "idNumber", TestIdNumbers.valid(), "phone",
+                        TestIdNumbers.phone()),
+                Map.of("name", "范围家属", "relation", "妻子", "idNumber", TestIdNumbers.valid())));
     }
 
     private JsonNode created(MockHttpServletResponse response) throws Exception {
@@ -286,6 +346,21 @@ abstract class ModuleScopingContract {
         return mvc.perform(post(url).with(DemoUsers.as(users, user)).with(BrowserCsrf.token())
                 .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body))).andReturn()
                 .getResponse();
+    }
+
+    private MockHttpServletResponse getAs(String user, String url) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url)
+                .with(DemoUsers.as(users, user))).andReturn().getResponse();
+    }
+
+    private static String sheetText(MockHttpServletResponse response) throws Exception {
+        StringBuilder text = new StringBuilder();
+        DataFormatter formatter = new DataFormatter();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+            book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> text.append(formatter
+                    .formatCellValue(cell)).append('\t'))));
+        }
+        return text.toString();
     }
 
     private JsonNode json(String user, String url) throws Exception {
@@ -331,7 +406,9 @@ abstract class ModuleScopingContract {
         return jdbc.queryForList("select id, status, handling_level, overdue, responsible_unit, referral_unit "
                 + "from dispute order by id").toString() + count("dispute_timeline") + jdbc.queryForList("select * from site_inspection order by id")
                 + jdbc.queryForList("select id, status, review_due from hazard order by id")
-                + jdbc.queryForList("select id, village_code, period_start from sweep order by id");
+                + jdbc.queryForList("select id, village_code, period_start from sweep order by id")
+                + jdbc.queryForList("select id, member_count, updated_at from household order by id")
+                + count("household_member") + count("household_merit");
     }
 
     private long count(String table) {
