@@ -280,12 +280,8 @@ function start(settings, me) {
     }, (error) => notice.show('patrol', `巡逻面板加载失败：${error.message}`, 'error'));
   }
 
-  // 一户一档: loaded after the page; a building's households in the locate popup, the 住户 panel
-  const households = lazy(() => import('./controls/households.js').then((m) => new m.HouseholdControl(panel, me)
-    .addTo(map)));
-  map.on('pg:located', (e) => e.result.building && households().then((h) => h.inPopup(e.box, e.result.building)));
-  if (hasArea) {
-    households();
+  if (hasArea) { // 一户一档, loaded after the page: counts in a building's popup, the 住户 panel
+    import('./controls/households.js').then((m) => new m.HouseholdControl(panel, me).addTo(map));
   }
 
   reportBuildings(layers.buildings, notice);

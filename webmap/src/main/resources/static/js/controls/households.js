@@ -48,7 +48,8 @@ export const HouseholdControl = L.Control.extend({
     Object.assign(css, { rel: 'stylesheet', href: 'css/households.css' });
   },
 
-  onAdd() {
+  onAdd(map) {
+    map.on('pg:located', (e) => e.result.building && this.inPopup(e.box, e.result.building));
     const container = L.DomUtil.create('div', 'pg-hh-control leaflet-bar');
     L.DomEvent.disableClickPropagation(container);
     container.hidden = !this._archive; // the leadership sees counts in the popups only
@@ -175,7 +176,7 @@ export const HouseholdControl = L.Control.extend({
   _revealForm(body, id) {
     const form = L.DomUtil.create('form', 'pg-hh-reveal', body);
     const input = L.DomUtil.create('input', '', form);
-    Object.assign(input, { name: 'reason', maxLength: 100, required: true, placeholder: '查看完整信息的事由（将记入审计）' });
+    Object.assign(input, { name: 'reason', maxLength: 100, required: true, placeholder: '事由（记入审计日志）' });
     button(form, '查看完整信息', 'pg-hh-reveal-go').type = 'submit';
     L.DomEvent.on(form, 'submit', (e) => {
       L.DomEvent.preventDefault(e);
