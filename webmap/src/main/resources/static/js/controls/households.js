@@ -49,7 +49,7 @@ export const HouseholdControl = L.Control.extend({
   },
 
   onAdd(map) {
-    map.on('pg:located', (e) => e.result.building && this.inPopup(e.box, e.result.building));
+    map.on('pg:located', (e) => e.result.building && this.inPopup(e.box, e.result.building, e.popup));
     const container = L.DomUtil.create('div', 'pg-hh-control leaflet-bar');
     L.DomEvent.disableClickPropagation(container);
     container.hidden = !this._archive; // the leadership sees counts in the popups only
@@ -59,7 +59,7 @@ export const HouseholdControl = L.Control.extend({
   },
 
   /** Adds the building's household counts (and, for archive readers, a way in) to the locate popup's box. */
-  inPopup(box, building) {
+  inPopup(box, building, popup) {
     const line = L.DomUtil.create('div', 'pg-hh-popup', box);
     line.textContent = '住户：正在查询…';
     api.householdCounts({ building: building.code }).then((counts) => {
@@ -71,6 +71,7 @@ export const HouseholdControl = L.Control.extend({
           this.showList({ building: building.code });
         });
       }
+      popup.update(); // taller now: lay it out and pan it into view again
     }, (error) => {
       line.textContent = `住户：${error.message}`;
     });
