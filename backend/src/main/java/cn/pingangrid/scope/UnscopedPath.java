@@ -21,9 +21,6 @@ public enum UnscopedPath {
     /** Re-encrypting every household ID number and phone under a new key ({@code --pingan.household.rotate-to}). */
     HOUSEHOLD_KEY_ROTATION("cn.pingangrid.household.internal.HouseholdKeyRotation"),
 
-    /** A sensitive report fanned out to the town's subscribers after the registering request committed. */
-    SENSITIVE_REPORTS("cn.pingangrid.dispute.internal.DisputeRegister"),
-
     /** The scheduled job that marks disputes past their deadline, town-wide. */
     OVERDUE_JOB("cn.pingangrid.dispute.internal.OverdueDisputes");
 
