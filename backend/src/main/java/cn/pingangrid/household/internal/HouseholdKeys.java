@@ -51,7 +51,8 @@ class HouseholdKeys {
     HouseholdKeys(@Value("${pingan.household.keys:}") String configured,
             @Value("${pingan.household.index-key:}") String configuredIndexKey,
             @Value("${pingan.household.active-key:}") String configuredActive,
-            @Value("${pingan.household.key-file:./data/household-keys.properties}") String keyFile) {
+            @Value("${pingan.household.key-file:./data/household-keys.properties}") String keyFile,
+            @Value("${spring.datasource.url:}") String databaseUrl) {
         if (!configured.isBlank()) {
             for (String entry : configured.split(",")) {
                 String[] parts = entry.strip().split(":", 2);
@@ -99,6 +100,11 @@ class HouseholdKeys {
             throw new IllegalStateException("the household key file " + file + " names no key " + active);
         }
         log.info("一户一档：密钥文件 {}（{} 个密钥，当前密钥 {}）", file.toAbsolutePath(), keys.size(), active);
+        if (!databaseUrl.startsWith("jdbc:h2:")) {
+            // a shared database with a key file per machine: each instance would write values the others cannot read
+            log.warn("一户一档：使用共享数据库时请用 PINGAN_HOUSEHOLD_KEYS 和 PINGAN_HOUSEHOLD_INDEX_KEY 为所有实例配置同一组密钥，"
+                    + "不要依赖本机密钥文件 {}", file.toAbsolutePath());
+        }
     }
 
     /** The id of the key new values are encrypted with. */
