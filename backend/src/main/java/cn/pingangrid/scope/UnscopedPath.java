@@ -18,6 +18,10 @@ public enum UnscopedPath {
     DEMO_SWEEPS("cn.pingangrid.sweep.internal.DemoSweeps"),
     DEMO_SITES("cn.pingangrid.site.internal.DemoSites"),
     DEMO_HAZARDS("cn.pingangrid.hazard.internal.DemoHazards"),
+    DEMO_HOUSEHOLDS("cn.pingangrid.household.internal.DemoHouseholds"),
+
+    /** Re-encrypting every household ID number and phone under a new key ({@code --pingan.household.rotate-to}). */
+    HOUSEHOLD_KEY_ROTATION("cn.pingangrid.household.internal.HouseholdKeyRotation"),
 
     /** The scheduled job that marks disputes past their deadline, town-wide. */
     OVERDUE_JOB("cn.pingangrid.dispute.internal.OverdueDisputes");
