@@ -329,6 +329,9 @@ function start(settings, me) {
   }).on('arrive', (e) => {
     state.searchFlownTo = e.hit.code;
   }); // search errors are shown in the search box's own list
+  // On a phone the control columns would cover an open popup: they step aside until it closes.
+  map.on('popupopen', () => map.getContainer().classList.add('pg-popup-open'))
+    .on('popupclose', () => map.getContainer().classList.remove('pg-popup-open'));
   map.on('popupopen', () => {
     state.locateState = 'pending';
   }).on('pg:located', () => {

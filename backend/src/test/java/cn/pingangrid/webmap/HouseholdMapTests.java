@@ -158,6 +158,7 @@ class HouseholdMapTests {
         assertThat(Integer.parseInt(page.data("householdPopup"))).isPositive();
         String text = page.driver.findElement(By.cssSelector(".leaflet-popup-content")).getText();
         assertThat(text).contains("住户：" + page.data("householdPopup") + " 户");
+        assertThat(page.controlsCovering(".leaflet-popup")).as("controls over the popup").isZero();
         return text;
     }
 }

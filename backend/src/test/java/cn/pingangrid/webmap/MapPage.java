@@ -180,6 +180,16 @@ final class MapPage {
                 + " return {x: r.x, y: r.y, width: r.width, height: r.height}", selector);
     }
 
+    /** How many shown map controls overlap the element {@code selector} (e.g. an open popup). */
+    long controlsCovering(String selector) {
+        return ((Number) js("const t = document.querySelector(arguments[0]).getBoundingClientRect();"
+                + " return [...document.querySelectorAll('.leaflet-control')]"
+                + ".filter(e => e.offsetParent && getComputedStyle(e).visibility !== 'hidden')"
+                + ".map(e => e.getBoundingClientRect())"
+                + ".filter(c => Math.min(c.right, t.right) > Math.max(c.left, t.left)"
+                + " && Math.min(c.bottom, t.bottom) > Math.max(c.top, t.top)).length", selector)).longValue();
+    }
+
     /** Browser console entries at {@code minimum} level or above since the last call. */
     List<LogEntry> consoleEntries(Level minimum) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -76,6 +76,10 @@ class WebMapPhoneTests {
         page.screenshot("popup");
 
         assertThat(popup).contains(grid.get("code").asString());
+        assertThat(page.controlsCovering(".leaflet-popup")).as("controls over the popup").isZero();
+        page.js("pinganMap.map.closePopup()");
+        assertThat(page.number("return [...document.querySelectorAll('.leaflet-top .leaflet-control')]"
+                + ".filter(e => getComputedStyle(e).visibility === 'hidden').length")).as("controls back").isZero();
     }
 
     private static double area(Map<String, Number> r) {
