@@ -68,7 +68,7 @@ self.addEventListener('fetch', (event) => {
       || PASS_BY.some((path) => url.pathname.endsWith(path))) {
     return;
   }
-  const store = url.pathname.includes('/api/') ? DATA : SHELL;
+  const store = url.pathname.includes('/api/') || url.pathname.includes('/tiles/') ? DATA : SHELL;
   event.respondWith(fetch(request).then((response) => {
     if (response.ok && !response.redirected) {
       const copy = response.clone();

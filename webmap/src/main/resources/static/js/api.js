@@ -123,7 +123,25 @@ async function densityImage(params) {
     radius: Number(response.headers.get('X-Radius-Meters')), disputes: Number(response.headers.get('X-Disputes')) };
 }
 
+/** One vector tile of a layer as an ArrayBuffer (the browser's cache revalidates it by its ETag). */
+async function vectorTile(layer, { z, x, y }) {
+  let response;
+  try {
+    response = await fetch(`tiles/${encodeURIComponent(layer)}/${z}/${x}/${y}.mvt`);
+  } catch (error) {
+    throw new ApiError('无法连接服务器，请检查网络', 0);
+  }
+  if (response.status === 401) {
+    toLogin();
+  }
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+  return response.arrayBuffer();
+}
+
 export const api = {
+  tile: vectorTile,
   me: () => getJson('me'),
   logout: () => send('POST', 'logout'),
   mapSettings: () => getJson('map-settings'),

@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.pingangrid.testsupport.BrowserCsrf;
 import cn.pingangrid.testsupport.DemoUsers;
+import cn.pingangrid.testsupport.MvtTile;
 import cn.pingangrid.testsupport.TownDataset;
 import cn.pingangrid.testsupport.TownDataset.Item;
 
@@ -49,7 +50,7 @@ abstract class ModuleScopingContract {
 
     enum Read {
         DISPUTE_LIST, DISPUTE_BY_ID, DISPUTE_CLUSTERS, DISPUTE_EXPORT, SITE_LIST, SITE_BY_ID, SITE_SCORECARDS,
-        HAZARD_LIST, HAZARD_BY_ID, SWEEP_LIST, SWEEP_COMPLIANCE, KPI_ROWS, BORDER_SEGMENTS
+        HAZARD_LIST, HAZARD_BY_ID, SWEEP_LIST, SWEEP_COMPLIANCE, KPI_ROWS, BORDER_SEGMENTS, DISPUTE_TILE
     }
 
     enum Write {
@@ -217,6 +218,7 @@ abstract class ModuleScopingContract {
             case SWEEP_COMPLIANCE -> field(json(user, "/api/sweeps/compliance?week=2026-W01").get("villages"),
                     "code").contains(t.village());
             case KPI_ROWS -> field(json(user, "/api/kpis").get("villages"), "code").contains(t.village());
+            case DISPUTE_TILE -> disputeTile(user, t).stream().map(MvtTile.Feature::id).toList().contains(t.dispute());
             case BORDER_SEGMENTS -> {
                 List<String> along = new ArrayList<>();
                 json(user, "/api/border-segments").get("features").forEach(f -> f.get("properties")
@@ -224,6 +226,34 @@ abstract class ModuleScopingContract {
                 yield along.contains(t.village());
             }
         };
+    }
+
+    /** A village user's dispute tile over a foreign village's dispute holds none of that village's disputes. */
+    @Test
+    void aVillageUsersDisputeTileOverAForeignVillageHoldsNoneOfItsFeatures() throws Exception {
+        for (String user : List.of(DemoUsers.VILLAGE_CADRE, DemoUsers.GRID_MANAGER, DemoUsers.AUX_POLICE)) {
+            for (MvtTile.Feature f : disputeTile(user, foreign)) {
+                assertThat(jdbc.queryForObject("select village_code from dispute where id = ?", String.class, f.id()))
+                        .as(user).isEqualTo(own.village());
+            }
+        }
+        assertThat(disputeTile(DemoUsers.TOWN_OFFICE, foreign)).extracting(MvtTile.Feature::id)
+                .contains(foreign.dispute());
+    }
+
+    /** The disputes layer's z17 tile around the target's dispute, as the user gets it. */
+    private List<MvtTile.Feature> disputeTile(String user, Target t) throws Exception {
+        Map<String, Object> at = jdbc.queryForMap("select ST_X(location) x, ST_Y(location) y from dispute where id = ?",
+                t.dispute());
+        double lng = ((Number) at.values().toArray()[0]).doubleValue();
+        double lat = Math.toRadians(((Number) at.values().toArray()[1]).doubleValue());
+        int n = 1 << 17;
+        int x = (int) Math.floor((lng + 180) / 360 * n);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
+        MockHttpServletResponse response = mvc.perform(get("/tiles/disputes/17/" + x + "/" + y + ".mvt")
+                .with(DemoUsers.as(users, user))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+        return MvtTile.read(response.getContentAsByteArray()).layer("disputes");
     }
 
     private MockHttpServletResponse write(String user, Write write, Target t) throws Exception {
