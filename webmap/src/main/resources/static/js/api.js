@@ -123,14 +123,11 @@ async function densityImage(params) {
     radius: Number(response.headers.get('X-Radius-Meters')), disputes: Number(response.headers.get('X-Disputes')) };
 }
 
-/** One vector tile of a layer as an ArrayBuffer (the browser's cache revalidates it by its ETag). */
+/** One vector tile as an ArrayBuffer (the browser's cache revalidates it by its ETag). */
 async function vectorTile(layer, { z, x, y }) {
-  let response;
-  try {
-    response = await fetch(`tiles/${encodeURIComponent(layer)}/${z}/${x}/${y}.mvt`);
-  } catch (error) {
+  const response = await fetch(`tiles/${layer}/${z}/${x}/${y}.mvt`).catch(() => {
     throw new ApiError('无法连接服务器，请检查网络', 0);
-  }
+  });
   if (response.status === 401) {
     toLogin();
   }
@@ -149,13 +146,10 @@ export const api = {
   neighbours: () => getJson('neighbours'),
   water: () => getJson('water'),
   places: () => getJson('places'),
-  roads: ({ bbox, roadClass } = {}) => getJson('roads', { bbox: bbox && bboxParam(bbox), class: roadClass }),
   villages: ({ bbox } = {}) => getJson('villages', { bbox: bbox && bboxParam(bbox) }),
   village: (code) => getJson(`villages/${encode(code)}`),
   grids: ({ bbox, village } = {}) => getJson('grids', { bbox: bbox && bboxParam(bbox), village }),
   grid: (code) => getJson(`grids/${encode(code)}`),
-  /** At most 0.1° on a side: the server refuses larger boxes. */
-  buildings: ({ bbox, limit }, options) => getJson('buildings', { bbox: bboxParam(bbox), limit }, options),
   locate: (lng, lat) => getJson('locate', { lng: lng.toFixed(7), lat: lat.toFixed(7) }),
   search: (q, options) => getJson('search', { q }, options),
   /** kind and status: comma-separated codes, or empty for all. */

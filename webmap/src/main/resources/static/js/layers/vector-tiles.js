@@ -1,12 +1,10 @@
-// A layer drawn from the server's vector tiles (/tiles/{layer}/{z}/{x}/{y}.mvt) on one canvas per tile: only the
-// tiles in view are fetched, each holds only what the user may see, and the browser's HTTP cache revalidates them
-// by ETag. Features are drawn with `style(properties)`; `key(feature)` names a feature so one cut by a tile edge is
-// counted once.
-//
-// Events: 'loading' (Leaflet's); 'ready' {count} once the tiles in view are drawn; 'hidden' below minZoom;
-// 'error' {error}.
+// A layer drawn from the server's vector tiles, one canvas per tile: only the tiles in view are fetched, each
+// holding only what the user may see. Events: 'loading'; 'ready' {count} once the tiles in view are drawn;
+// 'hidden' below minZoom; 'error' {error}.
 import { api } from '../api.js';
-import { readTile } from './mvt.js';
+
+let reader = null; // the MVT reader module, loaded with the first tile (not part of the first page)
+const readTile = (buffer) => (reader = reader || import('./mvt.js')).then((m) => m.readTile(buffer));
 
 export const VectorTileLayer = L.GridLayer.extend({
   options: {
@@ -38,7 +36,7 @@ export const VectorTileLayer = L.GridLayer.extend({
     this._features.clear();
   },
 
-  /** The keys of the features drawn in the current tiles (each once). */
+  /** The keys of the features in the current tiles, each once (a feature cut by a tile edge is in both). */
   drawnKeys() {
     const keys = new Set();
     for (const [tileKey, features] of this._features) {
@@ -61,8 +59,8 @@ export const VectorTileLayer = L.GridLayer.extend({
     tile.width = size.x * ratio;
     tile.height = size.y * ratio;
     const key = this._tileCoordsToKey(coords);
-    api.tile(this.options.layer, coords).then((buffer) => {
-      const layer = readTile(buffer)[this.options.layer];
+    api.tile(this.options.layer, coords).then(readTile).then((layers) => {
+      const layer = layers[this.options.layer];
       const features = layer ? layer.features : [];
       this._features.set(key, features);
       this._draw(tile.getContext('2d'), features, tile.width / (layer ? layer.extent : 4096), ratio);
