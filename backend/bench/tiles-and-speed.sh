@@ -17,6 +17,7 @@ H2_PORT=${H2_PORT:-18081}   # the application on H2GIS
 MS_PORT=${MS_PORT:-18082}   # MapServer behind nginx
 BENCH_USER=${BENCH_USER:-zongzhiban}
 DB=${BENCH_DB:-pingan_bench}
+H2_DATA=${H2_DATA:-}        # a folder to keep the embedded database in between runs (default: a fresh one)
 work=$(mktemp -d)
 chmod 755 "$work"
 pids=()
@@ -46,7 +47,7 @@ PINGAN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB PINGAN_DB_USER=pingan PINGAN_
   > "$work/app-postgis.log" 2>&1 &
 pids+=($!)
 java -jar backend/target/backend-0.1.0-SNAPSHOT.jar --server.port="$H2_PORT" --spring.profiles.active=demo \
-  --spring.datasource.url="jdbc:h2:file:$work/h2/pingan-grid" > "$work/app-h2gis.log" 2>&1 &
+  --spring.datasource.url="jdbc:h2:file:${H2_DATA:-$work/h2}/pingan-grid" > "$work/app-h2gis.log" 2>&1 &
 pids+=($!)
 
 # MapServer 8: a config file naming the mapfile, mapserv under spawn-fcgi, nginx in front
@@ -80,8 +81,9 @@ http {
 CONF
 nginx -c "$work/nginx.conf"
 
-for port in "$PORT" "$H2_PORT"; do
-  for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$port/api/csrf" && break; sleep 1; done
+for port in "$PORT" "$H2_PORT"; do  # a first start imports the town (and demo data): minutes on a loaded machine
+  for _ in $(seq 1 1200); do curl -sf -o /dev/null "http://127.0.0.1:$port/api/csrf" && break; sleep 1; done
+  curl -sf -o /dev/null "http://127.0.0.1:$port/api/csrf" || { tail -20 "$work"/app-*.log >&2; exit 1; }
 done
 
 # sign in, as the page does
