@@ -3,15 +3,11 @@ package cn.pingangrid.tile.internal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -32,22 +28,18 @@ class TileController {
 
     static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
 
-    private final Map<String, TileLayer> layers = new LinkedHashMap<>();
+    private final VectorTiles tiles;
 
-    TileController(List<TileLayer> layers) {
-        layers.forEach(layer -> this.layers.put(layer.name(), layer));
+    TileController(VectorTiles tiles) {
+        this.tiles = tiles;
     }
 
     @GetMapping("/tiles/{layer}/{z}/{x}/{y}.mvt")
-    @Transactional(readOnly = true)
     ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable String z, @PathVariable String x,
             @PathVariable String y, @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        TileLayer found = layers.get(layer);
-        if (found == null) {
-            throw new NotFoundException("没有名为 " + abbreviate(layer) + " 的瓦片图层（可用：" + String.join("、",
-                    layers.keySet()) + "）");
-        }
-        byte[] tile = found.render(TileAddress.parse(z, x, y));
+        TileLayer found = tiles.layer(layer).orElseThrow(() -> new NotFoundException("没有名为 " + abbreviate(layer)
+                + " 的瓦片图层（可用：" + String.join("、", tiles.names()) + "）"));
+        byte[] tile = tiles.render(found, TileAddress.parse(z, x, y));
         String etag = "\"" + hash(tile) + "\"";
         String cacheControl = found.sameForEveryone() ? "public, max-age=3600"
                 : found.changesOnImport() ? "private, max-age=600" : "private, no-cache";
