@@ -24,7 +24,7 @@ pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  [ -f "$work/fcgi.pid" ] && kill $(cat "$work/fcgi.pid") 2>/dev/null || true  # one pid per line
+  [ -f "$work/fcgi.pid" ] && kill -9 $(cat "$work/fcgi.pid") 2>/dev/null || true  # one pid per line; mapserv ignores TERM
   rm -rf "$work"
 }
 trap cleanup EXIT
