@@ -70,7 +70,7 @@ self.addEventListener('fetch', (event) => {
       || url.pathname.includes('/api/households')) { // 一户一档's personal data is never kept on the device
     return;
   }
-  const store = url.pathname.includes('/api/') ? DATA : SHELL;
+  const store = url.pathname.includes('/api/') || url.pathname.includes('/tiles/') ? DATA : SHELL;
   event.respondWith(fetch(request).then((response) => {
     if (response.ok && !response.redirected) {
       const copy = response.clone();

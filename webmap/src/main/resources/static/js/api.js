@@ -123,7 +123,22 @@ async function densityImage(params) {
     radius: Number(response.headers.get('X-Radius-Meters')), disputes: Number(response.headers.get('X-Disputes')) };
 }
 
+/** One vector tile as an ArrayBuffer (the browser's cache revalidates it by its ETag). */
+async function vectorTile(layer, { z, x, y }) {
+  const response = await fetch(`tiles/${layer}/${z}/${x}/${y}.mvt`).catch(() => {
+    throw new ApiError('无法连接服务器，请检查网络', 0);
+  });
+  if (response.status === 401) {
+    toLogin();
+  }
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+  return response.arrayBuffer();
+}
+
 export const api = {
+  tile: vectorTile,
   me: () => getJson('me'),
   logout: () => send('POST', 'logout'),
   mapSettings: () => getJson('map-settings'),
@@ -131,13 +146,10 @@ export const api = {
   neighbours: () => getJson('neighbours'),
   water: () => getJson('water'),
   places: () => getJson('places'),
-  roads: ({ bbox, roadClass } = {}) => getJson('roads', { bbox: bbox && bboxParam(bbox), class: roadClass }),
   villages: ({ bbox } = {}) => getJson('villages', { bbox: bbox && bboxParam(bbox) }),
   village: (code) => getJson(`villages/${encode(code)}`),
   grids: ({ bbox, village } = {}) => getJson('grids', { bbox: bbox && bboxParam(bbox), village }),
   grid: (code) => getJson(`grids/${encode(code)}`),
-  /** At most 0.1° on a side: the server refuses larger boxes. */
-  buildings: ({ bbox, limit }, options) => getJson('buildings', { bbox: bboxParam(bbox), limit }, options),
   locate: (lng, lat) => getJson('locate', { lng: lng.toFixed(7), lat: lat.toFixed(7) }),
   search: (q, options) => getJson('search', { q }, options),
   /** kind and status: comma-separated codes, or empty for all. */

@@ -149,11 +149,6 @@ function lazy(load) {
   };
 }
 
-/** [minLng, minLat, maxLng, maxLat] of a Leaflet bounds, padded by `pad` degrees. */
-function bboxOf(bounds, pad) {
-  return [bounds.getWest() - pad, bounds.getSouth() - pad, bounds.getEast() + pad, bounds.getNorth() + pad];
-}
-
 function start(settings, me) {
   const map = createMap();
   const [minLng, minLat, maxLng, maxLat] = settings.bbox || [111.7, 28.35, 112.0, 28.55];
@@ -285,6 +280,13 @@ function start(settings, me) {
   }
 
   reportBuildings(layers.buildings, notice);
+  // roads come as tiles of the view: a one-grid user gets the roads around their grid, never the whole town's
+  layers.roads.on('ready', (e) => {
+    state.roadsLoaded = String(e.count);
+  }).on('error', (e) => {
+    state.roadsLoaded = 'error';
+    notice.show('roadsLoaded', `道路加载失败：${e.error.message}`, 'error');
+  });
   base.addTo(map);
   Object.values(layers).forEach((layer) => layer && layer.addTo(map));
 
@@ -346,26 +348,15 @@ function start(settings, me) {
   if (!me.area.wholeTown && ownAreaCodes(me).length === 0) {
     notice.show('myArea', '您的账户没有分配村（社区）或网格，地图只显示底图');
   }
-  const ownArea = !me.area.wholeTown && ownAreaCodes(me).length > 0;
   if (areaCodes.length) {
     showMyArea(map, areaCodes).then((area) => {
       layers.myArea = area;
       legend.refresh();
       state.myArea = areaCodes.join(',');
-      if (ownArea) {
-        // a one-grid or one-village user gets the roads around their area, never the whole town's
-        load(layers.roads.setBbox(bboxOf(area.getBounds(), 0.01)), 'roadsLoaded', '道路', notice);
-      }
     }, (error) => {
       notice.show('myArea', `无法显示我的区域：${error.message}`, 'error');
       state.myArea = 'error';
-      if (ownArea) {
-        load(layers.roads, 'roadsLoaded', '道路', notice);
-      }
     });
-  }
-  if (!ownArea) {
-    load(layers.roads, 'roadsLoaded', '道路', notice);
   }
   registerServiceWorker();
 

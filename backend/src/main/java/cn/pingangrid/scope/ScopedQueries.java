@@ -28,6 +28,7 @@ public class ScopedQueries {
 
     private final EntityManager em;
     private final Map<Class<?>, EntityPlace> places = new ConcurrentHashMap<>();
+    private volatile SpatialDialect dialect;
 
     ScopedQueries(EntityManager em) {
         this.em = em;
@@ -90,8 +91,8 @@ public class ScopedQueries {
         if (!allowed.contains(spatialAttribute)) {
             throw new IllegalStateException(entity.getName() + "." + spatialAttribute + " is not a public attribute");
         }
-        return em.createQuery("select " + select + " from " + place.entityName() + " x where st_intersects(x."
-                + spatialAttribute + ", :g) = true order by x." + attributes[0], Object[].class)
+        return em.createQuery("select " + select + " from " + place.entityName() + " x where bbox_overlaps(x." + spatialAttribute
+                + ", :g) and st_intersects(x." + spatialAttribute + ", :g) = true order by x." + attributes[0], Object[].class)
                 .setParameter("g", geometry).getResultList();
     }
 
@@ -103,6 +104,46 @@ public class ScopedQueries {
         }
         return em.createQuery("select x." + place.idAttribute() + ", e from " + place.entityName() + " x join x."
                 + collection + " e order by x." + place.idAttribute(), Object[].class).getResultList();
+    }
+
+    /**
+     * The database's own SQL over one area-bound (or unbound) table, for what JPQL cannot say (vector tiles:
+     * {@code ST_AsMVT} on PostGIS, the {@code &&} index operator on H2GIS). {@code sql} must hold the marker
+     * {@value #SCOPE_MARKER} exactly once, in its WHERE clause: it becomes the caller's scope condition over the
+     * table aliased {@code alias} (or {@code 1 = 1} for the whole town), with the same columns, bound parameters and
+     * "empty means none" rule as {@link #from}. Values are bound as named parameters ({@code :name}); a query without
+     * the marker is refused, so the scope cannot be left out. Rows come back as the driver gives them (one column:
+     * the value itself). Not for entities placed by a parent or a village collection (no tile needs them).
+     */
+    public List<Object[]> nativeRows(Class<?> entity, String alias, String sql, Map<String, ?> values) {
+        int at = sql.indexOf(SCOPE_MARKER);
+        if (at < 0 || sql.indexOf(SCOPE_MARKER, at + 1) >= 0) {
+            throw new IllegalArgumentException("native SQL must hold " + SCOPE_MARKER + " exactly once: " + sql);
+        }
+        Map<String, Object> parameters = new java.util.LinkedHashMap<>(values);
+        String condition = nativeCondition(place(entity), alias, scope(), parameters);
+        var query = em.createNativeQuery(sql.replace(SCOPE_MARKER, condition));
+        parameters.forEach(query::setParameter);
+        List<Object[]> rows = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            rows.add(row instanceof Object[] columns ? columns : new Object[] { row });
+        }
+        return rows;
+    }
+
+    /** Where {@link #nativeRows} puts the scope condition. */
+    public static final String SCOPE_MARKER = "/*scope*/";
+
+    /** Which database's SQL {@link #nativeRows} must speak. */
+    public SpatialDialect dialect() {
+        SpatialDialect known = dialect;
+        if (known == null) {
+            var factory = em.getEntityManagerFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class);
+            known = factory.getJdbcServices().getDialect() instanceof org.hibernate.dialect.PostgreSQLDialect
+                    ? SpatialDialect.POSTGIS : SpatialDialect.H2GIS;
+            dialect = known;
+        }
+        return known;
     }
 
     /** The row with this id if the scope holds it; a foreign row is as absent as an unknown one. */
@@ -202,6 +243,54 @@ public class ScopedQueries {
         return any.isEmpty() ? "1 = 0" : "(" + String.join(" or ", any) + ")";
     }
 
+    /** {@link #condition} in the database's SQL: the same rule over the mapped columns. */
+    private String nativeCondition(EntityPlace place, String alias, AreaScope scope, Map<String, Object> parameters) {
+        AreaBound bound = place.bound();
+        if (bound == null || scope.wholeTown()) {
+            return "1 = 1";
+        }
+        if (bound.parent() != void.class || !bound.villages().isEmpty()) {
+            throw new UnsupportedOperationException(place.entityName() + ": native SQL supports rows placed by "
+                    + "their own village, grid or referral unit only");
+        }
+        List<String> any = new ArrayList<>();
+        var villages = bound.contextForGridUsers() ? scope.visibleVillages() : scope.villages();
+        String p = "scope" + parameters.size() + "_";
+        if (!bound.village().isEmpty() && !villages.isEmpty()) {
+            parameters.put(p + "v", villages);
+            any.add(alias + "." + column(place.type(), bound.village()) + " in (:" + p + "v)");
+        }
+        if (!bound.grid().isEmpty() && !scope.grids().isEmpty()) {
+            parameters.put(p + "g", scope.grids());
+            any.add(alias + "." + column(place.type(), bound.grid()) + " in (:" + p + "g)");
+        }
+        if (!bound.grid().isEmpty() && bound.village().isEmpty() && !scope.villages().isEmpty()) {
+            parameters.put(p + "gv", scope.villages());
+            any.add("substring(" + alias + "." + column(place.type(), bound.grid()) + ", 1, "
+                    + AreaScope.VILLAGE_CODE_LENGTH + ") in (:" + p + "gv)");
+        }
+        if (!bound.referralUnit().isEmpty() && scope.referralUnit() != null) {
+            parameters.put(p + "r", scope.referralUnit());
+            any.add(alias + "." + column(place.type(), bound.referralUnit()) + " = :" + p + "r");
+        }
+        return any.isEmpty() ? "1 = 0" : "(" + String.join(" or ", any) + ")";
+    }
+
+    /** The column an attribute is mapped to: its {@code @Column(name)}, else the snake_case of its name. */
+    private static String column(Class<?> type, String attribute) {
+        for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
+            try {
+                Field field = c.getDeclaredField(attribute);
+                jakarta.persistence.Column mapped = field.getAnnotation(jakarta.persistence.Column.class);
+                return mapped != null && !mapped.name().isEmpty() ? mapped.name()
+                        : attribute.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
+        }
+        throw new IllegalStateException(type.getName() + " has no attribute " + attribute);
+    }
+
     private EntityPlace place(Class<?> type) {
         return places.computeIfAbsent(type, this::describe);
     }
@@ -214,7 +303,7 @@ public class ScopedQueries {
         }
         var entity = em.getMetamodel().entity(type);
         String id = entity.getId(entity.getIdType().getJavaType()).getName();
-        return new EntityPlace(entity.getName(), id, bound);
+        return new EntityPlace(type, entity.getName(), id, bound);
     }
 
     private static Object read(Object row, String attribute) {
@@ -232,6 +321,6 @@ public class ScopedQueries {
         throw new IllegalStateException(row.getClass().getName() + " has no attribute " + attribute);
     }
 
-    private record EntityPlace(String entityName, String idAttribute, AreaBound bound) {
+    private record EntityPlace(Class<?> type, String entityName, String idAttribute, AreaBound bound) {
     }
 }

@@ -58,10 +58,17 @@ public final class ScopedQuery<T> {
         return this;
     }
 
-    /** The spatial filter, evaluated in the database (indexed on PostGIS); skipped for a null geometry. */
+    /**
+     * The spatial filter, evaluated in the database and indexed on both: the bounding-box operator first (the only
+     * way H2GIS reaches its spatial index), then the exact test; skipped for a null geometry.
+     */
     public ScopedQuery<T> intersects(String path, Geometry geometry) {
-        return geometry == null ? this
-                : where("st_intersects(" + path + ", :" + parameter(geometry) + ") = true", Map.of());
+        if (geometry == null) {
+            return this;
+        }
+        String g = parameter(geometry);
+        return where("bbox_overlaps(" + path + ", :" + g + ") and st_intersects(" + path + ", :" + g + ") = true",
+                Map.of());
     }
 
     public ScopedQuery<T> orderBy(String order) {

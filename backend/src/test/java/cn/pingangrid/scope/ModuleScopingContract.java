@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.pingangrid.testsupport.BrowserCsrf;
 import cn.pingangrid.testsupport.DemoUsers;
+import cn.pingangrid.testsupport.MvtTile;
 import cn.pingangrid.testsupport.TestIdNumbers;
 import cn.pingangrid.testsupport.TownDataset;
 import cn.pingangrid.testsupport.TownDataset.Item;
@@ -57,7 +58,7 @@ abstract class ModuleScopingContract {
         SITE_LIST("GET /api/sites"), SITE_BY_ID("GET /api/sites/{id}"), SITE_SCORECARDS("GET /api/site-scorecards"),
         HAZARD_LIST("GET /api/hazards"), HAZARD_BY_ID("GET /api/hazards/{id}"), SWEEP_LIST("GET /api/sweeps"),
         SWEEP_COMPLIANCE("GET /api/sweeps/compliance"), KPI_ROWS("GET /api/kpis"),
-        BORDER_SEGMENTS("GET /api/border-segments"), HOUSEHOLD_LIST("GET /api/households"),
+        BORDER_SEGMENTS("GET /api/border-segments"), DISPUTE_TILE("GET /tiles/{layer}/{z}/{x}/{y}.mvt"), HOUSEHOLD_LIST("GET /api/households"),
         HOUSEHOLD_BY_ID("GET /api/households/{id}"), HOUSEHOLD_COUNTS("GET /api/households/counts"),
         HOUSEHOLD_EXPORT("GET /api/households/export.xlsx"), HOUSEHOLD_REVEAL("POST /api/households/{id}/reveal");
 
@@ -411,6 +412,7 @@ abstract class ModuleScopingContract {
             case SWEEP_COMPLIANCE -> field(json(user, "/api/sweeps/compliance?week=2026-W01").get("villages"),
                     "code").contains(t.village());
             case KPI_ROWS -> field(json(user, "/api/kpis").get("villages"), "code").contains(t.village());
+            case DISPUTE_TILE -> disputeTile(user, t).stream().map(MvtTile.Feature::id).toList().contains(t.dispute());
             case HOUSEHOLD_LIST -> {
                 MockHttpServletResponse r = getAs(user, "/api/households");
                 List<Long> ids = new ArrayList<>();
@@ -441,6 +443,34 @@ abstract class ModuleScopingContract {
                 yield along.contains(t.village());
             }
         };
+    }
+
+    /** A village user's dispute tile over a foreign village's dispute holds none of that village's disputes. */
+    @Test
+    void aVillageUsersDisputeTileOverAForeignVillageHoldsNoneOfItsFeatures() throws Exception {
+        for (String user : List.of(DemoUsers.VILLAGE_CADRE, DemoUsers.GRID_MANAGER, DemoUsers.AUX_POLICE)) {
+            for (MvtTile.Feature f : disputeTile(user, foreign)) {
+                assertThat(jdbc.queryForObject("select village_code from dispute where id = ?", String.class, f.id()))
+                        .as(user).isEqualTo(own.village());
+            }
+        }
+        assertThat(disputeTile(DemoUsers.TOWN_OFFICE, foreign)).extracting(MvtTile.Feature::id)
+                .contains(foreign.dispute());
+    }
+
+    /** The disputes layer's z17 tile around the target's dispute, as the user gets it. */
+    private List<MvtTile.Feature> disputeTile(String user, Target t) throws Exception {
+        Map<String, Object> at = jdbc.queryForMap("select ST_X(location) x, ST_Y(location) y from dispute where id = ?",
+                t.dispute());
+        double lng = ((Number) at.values().toArray()[0]).doubleValue();
+        double lat = Math.toRadians(((Number) at.values().toArray()[1]).doubleValue());
+        int n = 1 << 17;
+        int x = (int) Math.floor((lng + 180) / 360 * n);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
+        MockHttpServletResponse response = mvc.perform(get("/tiles/disputes/17/" + x + "/" + y + ".mvt")
+                .with(DemoUsers.as(users, user))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+        return MvtTile.read(response.getContentAsByteArray()).layer("disputes");
     }
 
     private MockHttpServletResponse write(String user, Write write, Target t) throws Exception {

@@ -479,6 +479,18 @@ public abstract class InputFuzzContract {
         cases.add(new Case("DELETE a dispute", t, "DELETE", "/api/disputes/" + f.dispute(), null, null));
         cases.add(new Case("PUT the dispute list", t, "PUT", "/api/disputes", "application/json", "{}"));
         cases.add(new Case("GET nowhere", t, "GET", "/api/no-such-thing", null, null));
+        // vector tiles: every part of the address out of range, not a number, or not a layer
+        for (String layer : List.of("buildings", "grids", "roads", "disputes")) {
+            for (String zxy : List.of("23/0/0", "-1/0/0", "1/2/0", "1/0/2", "a/0/0", "1/b/0", "1/0/c", "1.5/0/0",
+                    "99999999999/0/0", "1/0/0%00", "%20/0/0", "0x1/0/0", "1/1e3/0", "31/2147483647/0")) {
+                cases.add(new Case("GET tile " + layer + " " + zxy, t, "GET", "/tiles/" + layer + "/" + zxy + ".mvt",
+                        null, null));
+            }
+        }
+        for (String layer : List.of("nothing", "%00", "..", "BUILDINGS", "x".repeat(3_000))) {
+            cases.add(new Case("GET tile of layer " + abbreviate(layer), t, "GET", "/tiles/" + layer + "/1/0/0.mvt",
+                    null, null));
+        }
         cases.add(new Case("GET an encoded slash", t, "GET", "/api/disputes/1%2F2", null, null));
         cases.add(new Case("GET a backslash", t, "GET", "/api/disputes/%5C..%5C", null, null));
         cases.add(new Case("GET a double slash", t, "GET", "/api//disputes", null, null));

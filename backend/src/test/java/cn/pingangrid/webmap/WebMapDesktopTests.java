@@ -74,7 +74,7 @@ class WebMapDesktopTests {
     }
 
     @Test
-    void zoomingIntoAVillageLoadsItsBuildingsOnACanvas() {
+    void zoomingIntoAVillageDrawsItsBuildingsFromVectorTiles() {
         double[] spot = denseSpot();
         page.open().setView(spot[0], spot[1], 16)
                 .waitFor("buildings", p -> "ready".equals(p.data("buildingsState")) && p.zoom() == 16);
@@ -82,12 +82,8 @@ class WebMapDesktopTests {
 
         int said = Integer.parseInt(page.data("buildingsCount"));
         @SuppressWarnings("unchecked")
-        List<String> drawn = (List<String>) page.js("const codes = [];"
-                + " pinganMap.map.eachLayer(l => { if (l instanceof L.Polygon && l.options.pane === 'pgBuildings'"
-                + "   && l.options.renderer instanceof L.Canvas) codes.push(l.feature.properties.code); });"
-                + " return codes");
+        List<String> drawn = (List<String>) page.js("return [...pinganMap.layers.buildings.drawnKeys()]");
         assertThat(said).isPositive().isEqualTo(drawn.size());
-        assertThat(new HashSet<>(drawn)).as("no building drawn twice").hasSize(drawn.size());
 
         // Every building the server has well inside the view is drawn.
         double[] b = page.bounds();
@@ -96,6 +92,28 @@ class WebMapDesktopTests {
                 b[1] + inset, b[2] - inset, b[3] - inset));
         assertThat(inView.get("truncated").asBoolean()).isFalse();
         assertThat(drawn).containsAll(codes(inView)).isNotEmpty();
+    }
+
+    /** At zoom 17 the buildings' colours are on the tiles' canvases; neither layer asked for whole-town GeoJSON. */
+    @Test
+    void buildingsAndRoadsArePixelsOnTileCanvasesNotGeoJson() {
+        double[] spot = denseSpot();
+        page.open().setView(spot[0], spot[1], 17)
+                .waitFor("buildings", p -> "ready".equals(p.data("buildingsState")) && p.zoom() == 17);
+        page.screenshot("buildings-z17");
+        // pixels whose colour is a building use's fill (blended at 0.85 over the land), counted on the tile canvases
+        long buildingPixels = ((Number) page.js("let n = 0;"
+                + " for (const c of document.querySelectorAll('.leaflet-pane.leaflet-pgBuildings-pane canvas')) {"
+                + "   const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "   for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > 200) n++; } }"
+                + " return n;")).longValue();
+        assertThat(buildingPixels).as("opaque building pixels at z17").isGreaterThan(1_000);
+        @SuppressWarnings("unchecked")
+        List<String> requests = (List<String>) page.js(
+                "return performance.getEntriesByType('resource').map(e => e.name)");
+        assertThat(requests).anyMatch(u -> u.contains("/tiles/buildings/17/")).anyMatch(u -> u.contains("/tiles/roads/"))
+                .noneMatch(u -> u.contains("/api/roads")).noneMatch(u -> u.contains("/api/buildings"));
+        assertThat(Integer.parseInt(page.data("roadsLoaded"))).isPositive();
     }
 
     @Test

@@ -1,5 +1,6 @@
-// Roads styled by class: national and provincial thick and bright, village roads thin and grey.
-import { api } from '../api.js';
+// Roads styled by class, drawn from vector tiles: national and provincial thick and bright, village roads thin and
+// grey. Only the tiles in view are fetched, so a one-grid user never downloads the whole town's roads.
+import { VectorTileLayer } from './vector-tiles.js';
 
 /** Line style per road class, also used by the legend. */
 export const ROAD_STYLES = {
@@ -12,31 +13,14 @@ export const ROAD_STYLES = {
 
 /** Draw order: minor roads first, so major roads lie on top. */
 const RANK = { village: 0, town: 1, county: 2, provincial: 3, national: 4 };
+const rank = (f) => RANK[f.properties.roadClass] ?? 0;
 
-export const RoadsLayer = L.GeoJSON.extend({
+export const RoadsLayer = VectorTileLayer.extend({
   options: {
+    layer: 'roads',
     pane: 'pgRoads', // above water, below buildings
-    interactive: false, // clicks go through to the map (click-to-locate)
     opacity: 0.95, // nearly solid, so crossings stay readable
-    lineCap: 'round', // smooth joints between road segments
-    lineJoin: 'round',
-    style: (f) => ROAD_STYLES[f.properties.roadClass] || ROAD_STYLES.village, // unknown classes as village roads
-  },
-
-  /** Limits the roads fetched to a bbox [minLng, minLat, maxLng, maxLat] (a one-grid user's surroundings). */
-  setBbox(bbox) {
-    this._bbox = bbox;
-    return this;
-  },
-
-  /** Fetches the features and draws them; resolves with how many there are. */
-  load() {
-    return api.roads({ bbox: this._bbox }).then((fc) => {
-      this.clearLayers();
-      const rank = (f) => RANK[f.properties.roadClass] ?? 0;
-      this.addData([...fc.features].sort((a, b) => rank(a) - rank(b)));
-      this.fire('load', { count: fc.features.length });
-      return fc.features.length;
-    });
+    sort: (a, b) => rank(a) - rank(b),
+    style: (p) => ROAD_STYLES[p.roadClass] || ROAD_STYLES.village, // unknown classes as village roads
   },
 });

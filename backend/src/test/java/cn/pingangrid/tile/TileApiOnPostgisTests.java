@@ -1,0 +1,7 @@
+package cn.pingangrid.tile;
+
+import cn.pingangrid.testsupport.PostgisTest;
+
+@PostgisTest
+class TileApiOnPostgisTests extends TileApiContract {
+}
