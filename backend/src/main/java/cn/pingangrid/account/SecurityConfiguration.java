@@ -3,6 +3,9 @@ package cn.pingangrid.account;
 import java.io.IOException;
 import java.util.Map;
 
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +25,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.pingangrid.audit.AuditTrail;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -43,8 +51,15 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, LoginLockout lockout,
-            SessionRegistry sessions) throws Exception {
+            SessionRegistry sessions, PersonalAccessTokens tokens, Accounts accounts, AuditTrail audit,
+            TransactionTemplate transactions, Clock clock) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        var ogc = PathPatternRequestMatcher.withDefaults().matcher("/ogc/**");
+        // a GIS client asking /ogc without a token gets a 401 problem; a person in a browser the sign-in page
+        RequestMatcher ogcMachine = request -> ogc.matches(request) && !wantsHtml(request);
+        http.addFilterBefore(new TokenAuthentication(tokens, accounts, audit, transactions, clock,
+                (response, status, title, detail) -> problem(json, response, status, title, detail)),
+                CsrfFilter.class);
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login.html", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico", "/webjars/**",
                         "/error", "/api/csrf", "/actuator/health",
@@ -77,6 +92,11 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problem(json, response,
                                 HttpStatus.UNAUTHORIZED, "未登录", "请先登录"), api)
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"pingan-grid\"");
+                            problem(json, response, HttpStatus.UNAUTHORIZED, "未登录",
+                                    "请先登录，或在请求头中带上个人访问令牌：Authorization: Bearer <令牌>");
+                        }, ogcMachine)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login.html"),
                                 request -> true)
                         .defaultAccessDeniedHandlerFor((request, response, e) -> problem(json, response,
@@ -87,6 +107,21 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Whether a request asks for a page ({@code f=html}, or HTML before JSON in Accept), as a browser does. */
+    static boolean wantsHtml(HttpServletRequest request) {
+        String f = request.getParameter("f");
+        if (f != null) {
+            return f.equals("html");
+        }
+        String accept = request.getHeader("Accept");
+        if (accept == null) {
+            return false;
+        }
+        int html = accept.indexOf("text/html");
+        int json = accept.indexOf("json");
+        return html >= 0 && (json < 0 || html < json);
     }
 
     /**
