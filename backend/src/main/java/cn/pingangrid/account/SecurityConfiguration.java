@@ -25,7 +25,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,15 +54,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, LoginLockout lockout,
-            SessionRegistry sessions, PersonalAccessTokens tokens, Accounts accounts, AuditTrail audit,
-            TransactionTemplate transactions, Clock clock) throws Exception {
+            SessionRegistry sessions) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         var ogc = PathPatternRequestMatcher.withDefaults().matcher("/ogc/**");
         // a GIS client asking /ogc without a token gets a 401 problem; a person in a browser the sign-in page
         RequestMatcher ogcMachine = request -> ogc.matches(request) && !wantsHtml(request);
-        http.addFilterBefore(new TokenAuthentication(tokens, accounts, audit, transactions, clock,
-                (response, status, title, detail) -> problem(json, response, status, title, detail)),
-                CsrfFilter.class);
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login.html", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico", "/webjars/**",
                         "/error", "/api/csrf", "/actuator/health",
@@ -103,6 +102,40 @@ class SecurityConfiguration {
                                 HttpStatus.FORBIDDEN, "无权操作", e instanceof CsrfException
                                         ? "请求缺少有效的 CSRF 令牌，请刷新页面后重试" : "您的角色不能进行此操作"),
                                 request -> true))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /**
+     * Requests that carry a personal access token ({@code Authorization: Bearer} on {@code /api/**} or
+     * {@code /ogc/**}) have a chain of their own, tried first: stateless (no session is read, created or written, so
+     * a cookie can never carry a token's sign-in), no CSRF (a cross-site page cannot send an Authorization header,
+     * and every write is refused anyway), the token's owner as the user, read-only ({@link TokenAuthentication}).
+     * Browser requests never match it and keep the session chain below unchanged.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain tokenFilterChain(HttpSecurity http, ObjectMapper json, PersonalAccessTokens tokens,
+            Accounts accounts, AuditTrail audit, TransactionTemplate transactions, Clock clock) throws Exception {
+        TokenAuthentication.ProblemWriter problems = (response, status, title, detail) -> problem(json, response,
+                status, title, detail);
+        http.securityMatcher(TokenAuthentication::applies)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .addFilterBefore(new TokenAuthentication(tokens, accounts, audit, transactions, clock, problems),
+                        AnonymousAuthenticationFilter.class)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "令牌无效", "请在请求头中带上有效的个人访问令牌"))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
+                                "无权操作", "您的角色不能进行此操作")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

@@ -18,6 +18,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,8 +31,8 @@ import cn.pingangrid.audit.AuditTrail;
  * account administration. A malformed, unknown, revoked or expired token, or a disabled owner, is a 401; every use
  * and every refusal of a known token is in the audit log with the token's id. No session is created or read.
  *
- * <p>Runs before the CSRF filter: a write with a token is refused as a write, not as a missing CSRF header.
- * Without a Bearer header it does nothing, so browser sessions and CSRF work as before.
+ * <p>Runs in a stateless chain of its own ({@code SecurityConfiguration.tokenFilterChain}), only for requests with
+ * a Bearer header, so browser sessions and CSRF work as before.
  */
 final class TokenAuthentication extends OncePerRequestFilter {
 
@@ -47,6 +48,7 @@ final class TokenAuthentication extends OncePerRequestFilter {
     private final Clock clock;
     private final ProblemWriter problems;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    private final RequestAttributeSecurityContextRepository requestOnly = new RequestAttributeSecurityContextRepository();
 
     /** Writes a problem+json answer (the security configuration's own writer). */
     interface ProblemWriter {
@@ -63,14 +65,14 @@ final class TokenAuthentication extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
+    /** Whether the request carries a Bearer token on a path tokens are for ({@code /api/**}, {@code /ogc/**}). */
+    static boolean applies(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return true;
+            return false;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/api/") || path.equals("/ogc") || path.startsWith("/ogc/"));
+        return path.startsWith("/api/") || path.equals("/ogc") || path.startsWith("/ogc/");
     }
 
     @Override
@@ -94,6 +96,7 @@ final class TokenAuthentication extends OncePerRequestFilter {
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(outcome.authentication());
         contexts.setContext(context);
+        requestOnly.saveContext(context, request, response); // this request only: the chain keeps no session
         try {
             chain.doFilter(request, response);
         } finally {
