@@ -57,8 +57,10 @@ class SecurityConfiguration {
             SessionRegistry sessions) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         var ogc = PathPatternRequestMatcher.withDefaults().matcher("/ogc/**");
-        // a GIS client asking /ogc without a token gets a 401 problem; a person in a browser the sign-in page
-        RequestMatcher ogcMachine = request -> ogc.matches(request) && !wantsHtml(request);
+        var apiDocs = PathPatternRequestMatcher.withDefaults().matcher("/api-docs/**");
+        // a GIS client or script asking /ogc or /api-docs unsigned gets a 401 problem; a browser the sign-in page
+        RequestMatcher ogcMachine = request -> (ogc.matches(request) || apiDocs.matches(request))
+                && !wantsHtml(request);
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login.html", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico", "/webjars/**",
                         "/error", "/api/csrf", "/actuator/health",
