@@ -7,4 +7,4 @@ cd "$(dirname "$0")/../.."
 ./mvnw -B -q -pl backend -am -DskipTests -Dmaven.test.skip=false test-compile
 ./mvnw -B -q -pl backend dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/backend/target/bench.cp"
 java -cp "backend/target/test-classes:backend/target/classes:$(cat backend/target/bench.cp)" \
-  cn.pingangrid.hotspot.HotspotBenchmarks "$@"
+  cn.pingangrid.hotspot.internal.HotspotBenchmarks "$@"

@@ -9,4 +9,4 @@ cd "$(dirname "$0")/../.."
 ./mvnw -B -q -pl backend -am -DskipTests test-compile install >/dev/null
 ./mvnw -B -q -pl backend dependency:build-classpath -Dmdep.outputFile=backend/target/bench-classpath.txt >/dev/null
 java -cp "backend/target/test-classes:backend/target/classes:$(cat backend/target/bench-classpath.txt)" \
-  cn.pingangrid.patrol.PatrolBenchmark
+  cn.pingangrid.patrol.internal.PatrolBenchmark

@@ -8,6 +8,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import cn.pingangrid.scope.AreaScope;
+import cn.pingangrid.account.internal.SignedInUser;
 
 /**
  * The signed-in user as other modules see it: name, unit (e.g. 大栗港司法所, which referrals are matched against),

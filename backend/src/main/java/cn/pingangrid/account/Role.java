@@ -15,7 +15,7 @@ public enum Role {
     ADMIN("系统管理员", AreaKind.NONE);
 
     /** Which kind of area assignment gives this role something to see. */
-    enum AreaKind {
+    public enum AreaKind {
         GRID, VILLAGE, TOWN, NONE
     }
 
@@ -31,11 +31,11 @@ public enum Role {
         return label;
     }
 
-    AreaKind areaKind() {
+    public AreaKind areaKind() {
         return areaKind;
     }
 
-    static Role parse(String field, String code) {
+    public static Role parse(String field, String code) {
         try {
             return valueOf(code.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -10,7 +10,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +17,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.pingangrid.scope.ScopedQueries;
+import cn.pingangrid.audit.internal.AuditEntry;
 
 /**
  * Writes the audit log without ever asking for a second database connection while the request holds one (a
@@ -27,7 +27,7 @@ import cn.pingangrid.scope.ScopedQueries;
  * (a registration that failed leaves no "registered" entry behind);</li>
  * <li>with no transaction the entry is written at once, in a short transaction of its own (one connection);</li>
  * <li>inside a read-only transaction the entry is queued and written when the request ends
- * ({@link AuditQueueFilter}), after the transaction has given its connection back;</li>
+ * ({@code AuditQueueFilter}), after the transaction has given its connection back;</li>
  * <li>{@link #recordSurvivingRollback} entries (refused sign-ins, refusals) join the transaction too, and if it
  * rolls back they are queued and written when the request ends, so the attempt is still on record.</li>
  * </ul>
@@ -108,7 +108,7 @@ public class AuditTrail {
      * Writes what was queued on this thread, in one short transaction; called when a request ends (no
      * connection held then). Returns how many entries were written.
      */
-    int flushQueued() {
+    public int flushQueued() {
         List<AuditEntry> queued = QUEUED.get();
         if (queued.isEmpty()) {
             QUEUED.remove();
@@ -120,10 +120,6 @@ public class AuditTrail {
         return batch.size();
     }
 
-    @Transactional(readOnly = true)
-    List<AuditEntry> newest(String username, int limit) {
-        return queries.from(AuditEntry.class, "a").equal("a.username", username).orderBy("a.id desc").list(limit);
-    }
 
     private static String currentUsername() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.pingangrid.border.internal.CrossBorderDisputes;
+
 /** The cross-border disputes of a period in the caller's area, as rows: the module's read API for the monthly pack. */
 @Service
 @Transactional(readOnly = true)
@@ -24,8 +26,6 @@ public class CrossBorderRows {
     }
 
     public List<Row> rows(LocalDate from, LocalDate to) {
-        return crossBorder.list(null, from, to).stream().map(f -> new Row(f.dispute().id(), f.dispute().type(),
-                f.dispute().status(), f.dispute().occurredOn(), f.dispute().villageCode(),
-                Set.copyOf(f.result().villageCodes()), List.copyOf(f.result().neighbours()))).toList();
+        return crossBorder.rows(from, to);
     }
 }

@@ -19,7 +19,7 @@ public enum SegmentKind {
         return label;
     }
 
-    static SegmentKind parse(String field, String code) {
+    public static SegmentKind parse(String field, String code) {
         try {
             return valueOf(code.trim().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {

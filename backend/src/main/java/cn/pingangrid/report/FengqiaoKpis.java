@@ -63,7 +63,8 @@ public record FengqiaoKpis(int registered, int resolved, Double resolutionRate, 
                 sweepsFiled == null || weeks == null ? null : rate(sweepsFiled, weeks), handedOver);
     }
 
-    static Double rate(int part, int whole) {
+    /** {@code part / whole} to four decimals; null when {@code whole} is 0 (no rate, rather than a made-up 0 %). */
+    public static Double rate(int part, int whole) {
         return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
     }
 

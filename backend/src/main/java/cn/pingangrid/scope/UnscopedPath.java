@@ -8,14 +8,14 @@ public enum UnscopedPath {
 
     /** Start-up import of the town's dataset and what is derived from it once. */
     GEOGRAPHY_IMPORT("cn.pingangrid.area.internal.GeographyImport"),
-    BORDER_DERIVATION("cn.pingangrid.border.BorderDerivation"),
+    BORDER_DERIVATION("cn.pingangrid.border.internal.BorderDerivation"),
 
     /** Demo data of the {@code demo} profile, written at start-up. */
-    DEMO_ACCOUNTS("cn.pingangrid.account.DemoAccounts"),
+    DEMO_ACCOUNTS("cn.pingangrid.account.internal.DemoAccounts"),
     DEMO_DISPUTES("cn.pingangrid.dispute.internal.DemoDisputes"),
-    DEMO_SWEEPS("cn.pingangrid.sweep.DemoSweeps"),
-    DEMO_SITES("cn.pingangrid.site.DemoSites"),
-    DEMO_HAZARDS("cn.pingangrid.hazard.DemoHazards"),
+    DEMO_SWEEPS("cn.pingangrid.sweep.internal.DemoSweeps"),
+    DEMO_SITES("cn.pingangrid.site.internal.DemoSites"),
+    DEMO_HAZARDS("cn.pingangrid.hazard.internal.DemoHazards"),
 
     /** A sensitive report fanned out to the town's subscribers after the registering request committed. */
     SENSITIVE_REPORTS("cn.pingangrid.dispute.internal.DisputeRegister"),

@@ -13,6 +13,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import cn.pingangrid.sweep.internal.SweepKind;
+import cn.pingangrid.sweep.internal.Sweeps;
 
 /**
  * Whether the sweeps the seed sets are filed (§五.1: 村（社区）每周组织一次矛盾纠纷排查，镇每月组织一次): the villages'
@@ -46,9 +48,9 @@ public class SweepCompliance {
     /** Per village: how many of the weeks with their Monday in {@code from}..{@code to} have a weekly sweep filed. */
     public Map<String, Integer> weeksFiled(LocalDate from, LocalDate to, Set<String> villages) {
         Map<String, Set<LocalDate>> weeks = new HashMap<>();
-        for (Sweep s : sweeps.between(from, to, true)) {
-            if (s.getKind() == SweepKind.VILLAGE_WEEKLY) {
-                weeks.computeIfAbsent(s.getVillageCode(), v -> new java.util.HashSet<>()).add(s.getPeriodStart());
+        for (Sweeps.Filed s : sweeps.filedBetween(from, to, true)) {
+            if (s.kind() == SweepKind.VILLAGE_WEEKLY) {
+                weeks.computeIfAbsent(s.villageCode(), v -> new java.util.HashSet<>()).add(s.periodStart());
             }
         }
         Map<String, Integer> filed = new HashMap<>();
@@ -72,9 +74,9 @@ public class SweepCompliance {
      */
     public Map<LocalDate, Boolean> townMonthsFiled(LocalDate from, LocalDate to) {
         Set<LocalDate> filed = new HashSet<>();
-        for (Sweep s : sweeps.between(from, to, false)) {
-            if (s.getKind() == SweepKind.TOWN_MONTHLY) {
-                filed.add(s.getPeriodStart().withDayOfMonth(1));
+        for (Sweeps.Filed s : sweeps.filedBetween(from, to, false)) {
+            if (s.kind() == SweepKind.TOWN_MONTHLY) {
+                filed.add(s.periodStart().withDayOfMonth(1));
             }
         }
         Map<LocalDate, Boolean> months = new LinkedHashMap<>();

@@ -1,0 +1,157 @@
+package cn.pingangrid.border.internal;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.locationtech.jts.geom.Point;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Objects;
+import cn.pingangrid.area.AreaNames;
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.GridRef;
+import cn.pingangrid.audit.AuditTrail;
+import cn.pingangrid.geo.Feature;
+import cn.pingangrid.geo.FeatureCollection;
+import cn.pingangrid.geo.InputCrs;
+import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.system.NotFoundException;
+import cn.pingangrid.system.RoleNotAllowedException;
+import cn.pingangrid.border.SegmentKind;
+
+/** Border segments and their sensitive zones; the town office sets a zone's width; the cross-border check. */
+@RestController
+@RequestMapping(path = "/api", produces = { "application/geo+json", "application/json" })
+class BorderController {
+
+    /** What the town office changes on a segment: whether it is sensitive, its zone width; either or both. */
+    record ZoneChange(Boolean sensitive,
+            @Min(BorderSegment.MIN_WIDTH_M) @Max(BorderSegment.MAX_WIDTH_M) Integer zoneWidthM) {
+    }
+
+    private final Segments segments;
+    private final Areas areas;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final CrossBorderDisputes crossBorder;
+
+    BorderController(Segments segments, Areas areas, AuditTrail audit, Clock clock,
+            CrossBorderDisputes crossBorder) {
+        this.crossBorder = crossBorder;
+        this.segments = segments;
+        this.areas = areas;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The segments as lines: the town border by neighbour ({@code kind=TOWN}) and village boundaries (VILLAGE). */
+    @GetMapping("/border-segments")
+    FeatureCollection segments(@RequestParam(required = false) String kind) {
+        return FeatureCollection.of(segments.list(kind(kind)).stream()
+                .map(BorderSegment::toLineFeature).toList());
+    }
+
+    /**
+     * The sensitive zones (the town border's, and the village boundaries the town office marked): a polygon per
+     * segment, the area within its width of the line, with
+     * {@code disputeCount}: the disputes the caller sees inside it that arose in {@code from}..{@code to}.
+     */
+    @GetMapping("/border-zones")
+    FeatureCollection zones(@RequestParam(required = false) String kind, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        List<BorderSegment> visible = segments.list(kind(kind)).stream().filter(BorderSegment::isSensitive).toList();
+        Map<Long, Integer> counts = crossBorder.countsByZone(visible, date("from", from), date("to", to));
+        return FeatureCollection.of(visible.stream().map(s -> {
+            Feature zone = s.toZoneFeature();
+            zone.properties().put("disputeCount", counts.get(s.getId()));
+            return zone;
+        }).toList());
+    }
+
+    /**
+     * The cross-border disputes (inside a zone) the caller sees, each with the villages it concerns and the
+     * neighbouring jurisdictions; with {@code village}, those concerning that village (on either side).
+     */
+    @GetMapping(path = "/cross-border-disputes", produces = "application/json")
+    List<Map<String, Object>> crossBorderDisputes(@RequestParam(required = false) String village,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return crossBorder.list(village == null || village.isBlank() ? null : village.strip(), date("from", from),
+                date("to", to)).stream().map(f -> {
+                    Map<String, Object> row = answer(f.result(), f.dispute().villageCode());
+                    row.put("id", f.dispute().id());
+                    row.put("type", f.dispute().type());
+                    row.put("status", f.dispute().status());
+                    row.put("occurredOn", String.valueOf(f.dispute().occurredOn()));
+                    row.put("sweptOn", String.valueOf(f.dispute().sweptOn()));
+                    row.put("lng", f.dispute().location().getX());
+                    row.put("lat", f.dispute().location().getY());
+                    return row;
+                }).toList();
+    }
+
+    @PatchMapping("/border-segments/{id}")
+    Feature change(@PathVariable long id, @Valid @RequestBody ZoneChange request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication.getAuthorities().stream()
+                .noneMatch(a -> a.getAuthority().equals("ROLE_TOWN_OFFICE"))) {
+            throw new RoleNotAllowedException("只有综治办可以划定敏感边界区域");
+        }
+        segments.find(id).orElseThrow(() -> Segments.notFound(id));
+        if (request.zoneWidthM() == null && request.sensitive() == null) {
+            throw new InvalidInputException("zoneWidthM", "缺少敏感区宽度（米）或是否敏感");
+        }
+        BorderSegment segment = segments.change(id, request.sensitive(), request.zoneWidthM(), clock.instant());
+        audit.record("BORDER_ZONE_CHANGE", "border-segment", String.valueOf(id),
+                (segment.isSensitive() ? "敏感" : "不敏感") + "，" + segment.getZoneWidthM() + " m");
+        return segment.toZoneFeature();
+    }
+
+    /**
+     * Whether a point lies in a sensitive border zone, and whom it concerns (its own village, both villages of a
+     * village boundary, the neighbouring jurisdiction of the town border). A point outside the caller's area is 404.
+     */
+    @GetMapping(path = "/border-check", produces = "application/json")
+    Map<String, Object> check(@RequestParam double lng, @RequestParam double lat,
+            @RequestParam(required = false) String crs) {
+        Point point = InputCrs.parse("crs", crs).toStoredPoint(lng, lat);
+        GridRef grid = areas.gridAt(point).orElseThrow(() -> new NotFoundException("该点不在您负责的区域内"));
+        CrossBorderCheck.Result result = new CrossBorderCheck(segments.sensitiveZonesAt(point)).check(point,
+                grid.villageCode());
+        return answer(result, grid.villageCode());
+    }
+
+    private Map<String, Object> answer(CrossBorderCheck.Result result, String villageCode) {
+        AreaNames names = areas.names();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("villageCode", villageCode);
+        answer.put("crossBorder", result.crossBorder());
+        answer.put("villages", result.villageCodes().stream().map(code -> Map.of("code", code, "name",
+                Objects.requireNonNullElse(names.villageName(code), code))).toList());
+        answer.put("neighbours", result.neighbours());
+        answer.put("segments", result.segmentIds());
+        answer.put("segmentNames", result.segmentNames());
+        return answer;
+    }
+
+    private static java.time.LocalDate date(String field, String text) {
+        return cn.pingangrid.system.Dates.parseOptional(field, text);
+    }
+
+    private static SegmentKind kind(String kind) {
+        return kind == null || kind.isBlank() ? null : SegmentKind.parse("kind", kind);
+    }
+}

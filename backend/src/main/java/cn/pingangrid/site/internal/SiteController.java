@@ -1,0 +1,302 @@
+package cn.pingangrid.site.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.pingangrid.area.Areas;
+import cn.pingangrid.area.GridRef;
+import cn.pingangrid.area.TownGeometries;
+import cn.pingangrid.area.VillageRef;
+import cn.pingangrid.dispute.DisputeLocation;
+import cn.pingangrid.audit.AuditTrail;
+import cn.pingangrid.geo.BoundingBox;
+import cn.pingangrid.geo.Feature;
+import cn.pingangrid.geo.FeatureCollection;
+import cn.pingangrid.geo.InputCrs;
+import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.system.RoleNotAllowedException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 平安创建 sites: list and detail for everyone in their area; create and edit for the town office; inspections
+ * recorded by the town office or, in their own area, village cadres and grid managers.
+ */
+@RestController
+@RequestMapping(path = "/api", produces = { "application/geo+json", "application/json" })
+class SiteController {
+
+    static final Set<String> SITE_GEOMETRY_TYPES = Set.of("Point", "Polygon");
+    static final Set<String> EDITORS = Set.of("ROLE_TOWN_OFFICE");
+    static final Set<String> INSPECTORS = Set.of("ROLE_TOWN_OFFICE", "ROLE_VILLAGE_CADRE", "ROLE_GRID_MANAGER");
+
+    /** A site as sent by the page: geometry as GeoJSON (WGS84 unless {@code crs} says GCJ02), dates as ISO. */
+    record SiteRequest(@Size(max = 16) String kind, @Size(max = 64) String name, @Size(max = 16) String status,
+            @Size(max = 32) String responsiblePerson, @Size(max = 32) String responsiblePhone, JsonNode geometry,
+            @Size(max = 16) String crs, String nextInspectionDue) {
+    }
+
+    record InspectionRequest(String inspectedOn, @Size(max = 16) String result,
+            @Size(max = 500) String note, String nextInspectionDue) {
+    }
+
+    private final SafetySites sites;
+    private final Areas areas;
+    private final TownGeometries townGeometries;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final SiteDisputes siteDisputes;
+
+    /** Months to the next inspection when none is given: a product default, the seed sets no cycle. */
+    private final int inspectionCycleMonths;
+
+    SiteController(SafetySites sites, Areas areas, TownGeometries townGeometries, AuditTrail audit, Clock clock,
+            SiteDisputes siteDisputes,
+            @org.springframework.beans.factory.annotation.Value("${pingan.sites.inspection-cycle-months:3}")
+            int inspectionCycleMonths) {
+        this.inspectionCycleMonths = inspectionCycleMonths;
+        this.siteDisputes = siteDisputes;
+        this.sites = sites;
+        this.areas = areas;
+        this.townGeometries = townGeometries;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/site-kinds", produces = "application/json")
+    Map<String, Object> kinds() {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("kinds", Arrays.stream(SiteKind.values()).map(k -> Map.of("code", k.name(), "name", k.label()))
+                .toList());
+        answer.put("statuses", Arrays.stream(SiteStatus.values())
+                .map(s -> Map.of("code", s.name(), "name", s.label())).toList());
+        return answer;
+    }
+
+    /** Sites in the caller's area; {@code kind} and {@code status} take comma-separated codes. */
+    @GetMapping("/sites")
+    FeatureCollection list(@RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String village, @RequestParam(required = false) String bbox) {
+        Set<SiteKind> kinds = parseAll("kind", kind, SiteKind.class, c -> SiteKind.parse("kind", c));
+        Set<SiteStatus> statuses = parseAll("status", status, SiteStatus.class, c -> SiteStatus.parse("status", c));
+        LocalDate today = LocalDate.now(clock);
+        return FeatureCollection.of(sites.list(new SafetySites.Query(kinds, statuses, blankToNull(village),
+                bbox == null ? null : BoundingBox.parse("bbox", bbox).toPolygon())).stream()
+                .map(s -> s.toFeature(today)).toList());
+    }
+
+    @GetMapping("/sites/{id}")
+    Feature one(@PathVariable long id) {
+        SafetySite site = sites.find(id).orElseThrow(() -> SafetySites.notFound(id));
+        return detail(site);
+    }
+
+    @PostMapping("/sites")
+    @ResponseStatus(HttpStatus.CREATED)
+    Feature create(@Valid @RequestBody SiteRequest request) {
+        requireRole(EDITORS, "只有综治办可以新建平安创建点位");
+        Placed placed = place(request);
+        SafetySite site = new SafetySite(SiteKind.parse("kind", request.kind()), request.name(),
+                request.status() == null ? SiteStatus.BUILDING : SiteStatus.parse("status", request.status()),
+                request.responsiblePerson(), request.responsiblePhone(), placed.geometry(), placed.villageCode(),
+                placed.gridCode(), date("nextInspectionDue", request.nextInspectionDue()), clock.instant());
+        sites.save(site);
+        audit.record("SITE_CREATE", "site", String.valueOf(site.getId()), site.getKind() + " " + site.getName());
+        return detail(site);
+    }
+
+    @PutMapping("/sites/{id}")
+    Feature update(@PathVariable long id, @Valid @RequestBody SiteRequest request) {
+        requireRole(EDITORS, "只有综治办可以修改平安创建点位");
+        sites.find(id).orElseThrow(() -> SafetySites.notFound(id));
+        SiteKind kind = SiteKind.parse("kind", request.kind());
+        SiteStatus status = SiteStatus.parse("status", request.status() == null ? "" : request.status());
+        Placed placed = place(request);
+        SafetySite site = sites.change(id, s -> {
+            s.edit(kind, request.name(), status, request.responsiblePerson(), request.responsiblePhone(),
+                    clock.instant());
+            s.moveTo(placed.geometry(), placed.villageCode(), placed.gridCode(), clock.instant());
+        });
+        audit.record("SITE_UPDATE", "site", String.valueOf(id), site.getKind() + " " + site.getName());
+        return detail(site);
+    }
+
+    @PostMapping(path = "/sites/{id}/inspections", produces = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> inspect(@PathVariable long id, @Valid @RequestBody InspectionRequest request) {
+        requireRole(INSPECTORS, "您的角色不能登记平安创建检查");
+        LocalDate on = date("inspectedOn", request.inspectedOn());
+        SiteStatus result = request.result() == null ? null : SiteStatus.parse("result", request.result());
+        LocalDate nextDue = date("nextInspectionDue", request.nextInspectionDue());
+        String inspector = SecurityContextHolder.getContext().getAuthentication().getName();
+        SiteInspection inspection = sites.inspect(id, site -> site.recordInspection(on, result,
+                request.note(), inspector, nextDue, inspectionCycleMonths, LocalDate.now(clock), clock.instant()));
+        audit.record("SITE_INSPECT", "site", String.valueOf(id), result + " " + on);
+        return inspection.toJson();
+    }
+
+    /**
+     * Per village in the caller's area: site counts by kind, by status and by both, how many sites are past
+     * their inspection date, and each site with the disputes linked to it that arose in {@code from}..{@code to}.
+     */
+    @GetMapping(path = "/site-scorecards", produces = "application/json")
+    List<Map<String, Object>> scorecards(@RequestParam(required = false) String village,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        LocalDate fromDate = date("from", from);
+        LocalDate toDate = date("to", to);
+        String only = blankToNull(village);
+        Map<String, Map<String, Object>> cards = new LinkedHashMap<>();
+        for (VillageRef v : areas.villages()) {
+            if (only == null || only.equals(v.code())) {
+                Map<String, Object> card = new LinkedHashMap<>();
+                card.put("villageCode", v.code());
+                card.put("villageName", v.name());
+                card.put("total", 0L);
+                card.put("byKind", zeros(SiteKind.values()));
+                card.put("byStatus", zeros(SiteStatus.values()));
+                card.put("byKindAndStatus", new TreeMap<String, Map<String, Long>>());
+                card.put("overdueInspections", 0L);
+                card.put("linkedDisputes", 0L);
+                card.put("sites", new java.util.ArrayList<Map<String, Object>>());
+                cards.put(v.code(), card);
+            }
+        }
+        if (only != null && cards.isEmpty()) {
+            throw new cn.pingangrid.system.NotFoundException("没有代码为 " + only + " 的村（社区）");
+        }
+        for (Object[] row : sites.countsByVillageKindStatus(only)) {
+            Map<String, Object> card = cards.get((String) row[0]);
+            if (card == null) {
+                continue;
+            }
+            String kind = ((SiteKind) row[1]).name();
+            String status = ((SiteStatus) row[2]).name();
+            long n = ((Number) row[3]).longValue();
+            card.put("total", (Long) card.get("total") + n);
+            add(card, "byKind", kind, n);
+            add(card, "byStatus", status, n);
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Long>> both = (Map<String, Map<String, Long>>) card.get("byKindAndStatus");
+            both.computeIfAbsent(kind, k -> new TreeMap<>()).merge(status, n, Long::sum);
+        }
+        for (Object[] row : sites.overdueByVillage(only, LocalDate.now(clock))) {
+            Map<String, Object> card = cards.get((String) row[0]);
+            if (card != null) {
+                card.put("overdueInspections", ((Number) row[1]).longValue());
+            }
+        }
+        // the disputes linked to each site (inside its polygon, or within 100 m of a point) in the period
+        List<SafetySite> listed = sites.list(new SafetySites.Query(null, null, only, null));
+        Map<Long, List<DisputeLocation>> linkedBySite = siteDisputes.linkedToEach(listed, fromDate, toDate);
+        for (SafetySite site : listed) {
+            Map<String, Object> card = cards.get(site.getVillageCode());
+            if (card == null) {
+                continue;
+            }
+            List<Long> linked = linkedBySite.get(site.getId()).stream().map(DisputeLocation::id).toList();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", site.getId());
+            row.put("name", site.getName());
+            row.put("kind", site.getKind().name());
+            row.put("status", site.getStatus().name());
+            row.put("linkedDisputes", linked.size());
+            row.put("disputeIds", linked);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) card.get("sites");
+            rows.add(row);
+            card.put("linkedDisputes", (Long) card.get("linkedDisputes") + linked.size());
+        }
+        return List.copyOf(cards.values());
+    }
+
+    private record Placed(Geometry geometry, String villageCode, String gridCode) {
+    }
+
+    /** Validates the geometry (before anything is written) and derives its village and grid. */
+    private Placed place(SiteRequest request) {
+        Geometry geometry = townGeometries.read("geometry", request.geometry(), InputCrs.parse("crs", request.crs()),
+                SITE_GEOMETRY_TYPES);
+        // gridOf sees only the caller's grids: a place elsewhere in the town is outside their area
+        GridRef grid = townGeometries.gridOf(geometry).orElseThrow(() -> new InvalidInputException("geometry",
+                "不在您负责的区域内"));
+        return new Placed(geometry, grid.villageCode(), grid.code());
+    }
+
+    private Feature detail(SafetySite site) {
+        Feature feature = site.toFeature(LocalDate.now(clock));
+        Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
+        properties.put("villageName", areas.names().villageName(site.getVillageCode()));
+        properties.put("inspections", sites.inspections(site.getId()).stream().map(SiteInspection::toJson).toList());
+        properties.put("linkedDisputes", siteDisputes.linkedTo(site, null, null).stream()
+                .map(d -> Map.of("id", d.id(), "type", d.type(), "status", d.status(), "occurredOn",
+                        String.valueOf(d.occurredOn())))
+                .toList());
+        return new Feature(feature.id(), feature.geometry(), properties);
+    }
+
+    static void requireRole(Set<String> roles, String detail) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication.getAuthorities().stream()
+                .noneMatch(a -> roles.contains(a.getAuthority()))) {
+            throw new RoleNotAllowedException(detail);
+        }
+    }
+
+    static LocalDate date(String field, String text) {
+        return cn.pingangrid.system.Dates.parseOptional(field, text);
+    }
+
+    private static <E extends Enum<E>> Set<E> parseAll(String field, String codes, Class<E> type,
+            Function<String, E> parse) {
+        if (codes == null || codes.isBlank()) {
+            return null;
+        }
+        Set<E> values = EnumSet.noneOf(type);
+        for (String code : codes.split(",")) {
+            if (!code.isBlank()) {
+                values.add(parse.apply(code));
+            }
+        }
+        return values;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static Map<String, Long> zeros(Enum<?>[] values) {
+        Map<String, Long> zeros = new LinkedHashMap<>();
+        for (Enum<?> value : values) {
+            zeros.put(value.name(), 0L);
+        }
+        return zeros;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void add(Map<String, Object> card, String key, String code, long n) {
+        ((Map<String, Long>) card.get(key)).merge(code, n, Long::sum);
+    }
+}

@@ -1,0 +1,21 @@
+package cn.pingangrid.sweep.internal;
+
+/** 排查的种类. */
+public enum SweepKind {
+    /** 村（社区）每周一次. */
+    VILLAGE_WEEKLY("村每周排查"),
+    /** 镇每月一次. */
+    TOWN_MONTHLY("镇每月排查"),
+    /** 特殊敏感时期的专题排查. */
+    CAMPAIGN("专题排查");
+
+    private final String label;
+
+    SweepKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

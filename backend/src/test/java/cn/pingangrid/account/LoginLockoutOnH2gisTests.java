@@ -1,7 +1,0 @@
-package cn.pingangrid.account;
-
-import cn.pingangrid.testsupport.H2gisTest;
-
-@H2gisTest
-class LoginLockoutOnH2gisTests extends LoginLockoutContract {
-}

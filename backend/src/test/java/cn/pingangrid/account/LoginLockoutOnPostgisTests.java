@@ -1,7 +1,0 @@
-package cn.pingangrid.account;
-
-import cn.pingangrid.testsupport.PostgisTest;
-
-@PostgisTest
-class LoginLockoutOnPostgisTests extends LoginLockoutContract {
-}

@@ -1,0 +1,7 @@
+package cn.pingangrid.account.internal;
+
+import cn.pingangrid.testsupport.PostgisTest;
+
+@PostgisTest
+class LoginLockoutOnPostgisTests extends LoginLockoutContract {
+}

@@ -1,7 +1,0 @@
-package cn.pingangrid.audit;
-
-import cn.pingangrid.testsupport.PostgisTest;
-
-@PostgisTest
-class RegistrationLoadOnPostgisTests extends RegistrationLoadContract {
-}

@@ -1,7 +1,0 @@
-package cn.pingangrid.border;
-
-import cn.pingangrid.testsupport.PostgisTest;
-
-@PostgisTest
-class BorderApiOnPostgisTests extends BorderApiContract {
-}

@@ -1,0 +1,7 @@
+package cn.pingangrid.border.internal;
+
+import cn.pingangrid.testsupport.PostgisTest;
+
+@PostgisTest
+class BorderApiOnPostgisTests extends BorderApiContract {
+}

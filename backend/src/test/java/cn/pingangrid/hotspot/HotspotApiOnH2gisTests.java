@@ -1,7 +1,0 @@
-package cn.pingangrid.hotspot;
-
-import cn.pingangrid.testsupport.H2gisTest;
-
-@H2gisTest
-class HotspotApiOnH2gisTests extends HotspotApiContract {
-}

@@ -1,7 +1,0 @@
-package cn.pingangrid.hotspot;
-
-import cn.pingangrid.testsupport.PostgisTest;
-
-@PostgisTest
-class HotspotApiOnPostgisTests extends HotspotApiContract {
-}

@@ -1,7 +1,0 @@
-package cn.pingangrid.patrol;
-
-import cn.pingangrid.testsupport.PostgisTest;
-
-@PostgisTest
-class PatrolApiOnPostgisTests extends PatrolApiContract {
-}

@@ -1,7 +1,0 @@
-package cn.pingangrid.site;
-
-import cn.pingangrid.testsupport.PostgisTest;
-
-@PostgisTest
-class SiteApiOnPostgisTests extends SiteApiContract {
-}

@@ -1,0 +1,7 @@
+package cn.pingangrid.site.internal;
+
+import cn.pingangrid.testsupport.PostgisTest;
+
+@PostgisTest
+class SiteApiOnPostgisTests extends SiteApiContract {
+}
