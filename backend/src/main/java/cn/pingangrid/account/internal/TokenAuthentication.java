@@ -1,4 +1,4 @@
-package cn.pingangrid.account;
+package cn.pingangrid.account.internal;
 
 import java.io.IOException;
 import java.time.Clock;

@@ -1,13 +1,13 @@
-package cn.pingangrid.hazard;
+package cn.pingangrid.hazard.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.FeatureLayer;
-import cn.pingangrid.hazard.HazardTerms.Category;
-import cn.pingangrid.hazard.HazardTerms.Level;
-import cn.pingangrid.hazard.HazardTerms.Status;
+import cn.pingangrid.hazard.internal.HazardTerms.Category;
+import cn.pingangrid.hazard.internal.HazardTerms.Level;
+import cn.pingangrid.hazard.internal.HazardTerms.Status;
 import cn.pingangrid.scope.LayerDefinition;
 import cn.pingangrid.scope.ScopedQueries;
 

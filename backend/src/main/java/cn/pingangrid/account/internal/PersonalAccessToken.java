@@ -1,4 +1,4 @@
-package cn.pingangrid.account;
+package cn.pingangrid.account.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package cn.pingangrid.site;
+package cn.pingangrid.site.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

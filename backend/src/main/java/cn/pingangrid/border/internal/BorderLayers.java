@@ -1,4 +1,4 @@
-package cn.pingangrid.border;
+package cn.pingangrid.border.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package cn.pingangrid.account;
+package cn.pingangrid.account.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
