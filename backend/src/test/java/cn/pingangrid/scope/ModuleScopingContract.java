@@ -49,7 +49,10 @@ abstract class ModuleScopingContract {
 
     enum Read {
         DISPUTE_LIST, DISPUTE_BY_ID, DISPUTE_CLUSTERS, DISPUTE_EXPORT, SITE_LIST, SITE_BY_ID, SITE_SCORECARDS,
-        HAZARD_LIST, HAZARD_BY_ID, SWEEP_LIST, SWEEP_COMPLIANCE, KPI_ROWS, BORDER_SEGMENTS
+        HAZARD_LIST, HAZARD_BY_ID, SWEEP_LIST, SWEEP_COMPLIANCE, KPI_ROWS, BORDER_SEGMENTS,
+        // OGC API – Features: the same records as collections
+        OGC_DISPUTE_ITEMS, OGC_DISPUTE_ITEM, OGC_SITE_ITEMS, OGC_SITE_ITEM, OGC_HAZARD_ITEMS, OGC_HAZARD_ITEM,
+        OGC_GRID_ITEMS, OGC_GRID_ITEM, OGC_BORDER_SEGMENTS
     }
 
     enum Write {
@@ -223,7 +226,63 @@ abstract class ModuleScopingContract {
                         .get("villageCodes").forEach(c -> along.add(c.asString())));
                 yield along.contains(t.village());
             }
+            case OGC_DISPUTE_ITEMS -> ogcIds(user, "disputes").contains(String.valueOf(t.dispute()));
+            case OGC_DISPUTE_ITEM -> found(user, "/ogc/collections/disputes/items/" + t.dispute());
+            case OGC_SITE_ITEMS -> ogcIds(user, "sites").contains(String.valueOf(t.site()));
+            case OGC_SITE_ITEM -> found(user, "/ogc/collections/sites/items/" + t.site());
+            case OGC_HAZARD_ITEMS -> ogcIds(user, "hazards").contains(String.valueOf(t.hazard()));
+            case OGC_HAZARD_ITEM -> found(user, "/ogc/collections/hazards/items/" + t.hazard());
+            case OGC_GRID_ITEMS -> ogcIds(user, "grids").contains(t.grid());
+            case OGC_GRID_ITEM -> found(user, "/ogc/collections/grids/items/" + t.grid());
+            case OGC_BORDER_SEGMENTS -> {
+                List<String> along = new ArrayList<>();
+                json(user, "/ogc/collections/border-segments/items?limit=5000").get("features").forEach(f -> along
+                        .addAll(List.of(f.get("properties").get("villageCodes").asString().split(","))));
+                yield along.contains(t.village());
+            }
         };
+    }
+
+    /** The ids of a collection's features the user sees (one page: the test records are few). */
+    private List<String> ogcIds(String user, String collection) throws Exception {
+        List<String> ids = new ArrayList<>();
+        json(user, "/ogc/collections/" + collection + "/items?limit=5000").get("features")
+                .forEach(f -> ids.add(f.get("id").asString()));
+        return ids;
+    }
+
+    /**
+     * A personal access token reads exactly what its owner's area allows, on /ogc and /api alike, and writes
+     * nothing: for a village user, a grid user and a town user, own and foreign records.
+     */
+    @ParameterizedTest(name = "token of {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "VILLAGE_CADRE", "GRID_MANAGER", "TOWN_OFFICE" })
+    void aTokenReadsItsOwnersAreaAndWritesNothing(String role) throws Exception {
+        String user = USERS.get(role);
+        MockHttpServletResponse created = postJson(user, "/api/me/tokens", Map.of("name", "矩阵 " + role));
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+        String bearer = "Bearer " + JSON.readTree(created.getContentAsString()).get("token").asString();
+        boolean foreignVisible = WHOLE_TOWN.contains(role);
+        for (String url : List.of("/ogc/collections/disputes/items/", "/api/disputes/")) {
+            assertThat(tokenStatus(bearer, url + own.dispute())).as(role + " own " + url).isEqualTo(200);
+            assertThat(tokenStatus(bearer, url + foreign.dispute())).as(role + " foreign " + url)
+                    .isEqualTo(foreignVisible ? 200 : 404);
+        }
+        assertThat(tokenStatus(bearer, "/ogc/collections/sites/items/" + foreign.site()))
+                .isEqualTo(foreignVisible ? 200 : 404);
+        String before = fingerprint();
+        for (Target t : List.of(own, foreign)) {
+            MockHttpServletResponse write = mvc.perform(post("/api/disputes/" + t.dispute() + "/transitions")
+                    .header("Authorization", bearer).with(BrowserCsrf.token()).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"action\":\"ACCEPT\"}")).andReturn().getResponse();
+            assertThat(write.getStatus()).as(role + " writes with a token").isEqualTo(403);
+            assertThat(write.getContentType()).startsWith("application/problem+json");
+        }
+        assertThat(fingerprint()).as("nothing changed").isEqualTo(before);
+    }
+
+    private int tokenStatus(String bearer, String url) throws Exception {
+        return mvc.perform(get(url).header("Authorization", bearer)).andReturn().getResponse().getStatus();
     }
 
     private MockHttpServletResponse write(String user, Write write, Target t) throws Exception {

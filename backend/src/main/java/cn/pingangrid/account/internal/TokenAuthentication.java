@@ -68,7 +68,9 @@ final class TokenAuthentication extends OncePerRequestFilter {
     /** Whether the request carries a Bearer token on a path tokens are for ({@code /api/**}, {@code /ogc/**}). */
     static boolean applies(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        // "Bearer" alone (an empty token) is a token request too: a 401 for the token, not a CSRF refusal
+        if (header == null || !header.regionMatches(true, 0, "Bearer", 0, 6)
+                || header.length() > 6 && !Character.isWhitespace(header.charAt(6))) {
             return false;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -79,7 +81,7 @@ final class TokenAuthentication extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         response.setHeader("Cache-Control", "no-store");
-        String token = request.getHeader("Authorization").substring(7).strip();
+        String token = request.getHeader("Authorization").substring(6).strip();
         if (!TokenFormat.wellFormed(token)) {
             refuse(response, HttpStatus.UNAUTHORIZED, "令牌无效", "令牌格式不对（应以 pgt_ 开头，共 "
                     + TokenFormat.LENGTH + " 个字符，请完整复制）");
