@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,6 +26,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import cn.pingangrid.scope.AreaScope;
 import cn.pingangrid.scope.Unbound;
 import cn.pingangrid.account.Role;
+import cn.pingangrid.system.CodeName;
 
 /**
  * A user of the platform: roles, the village or grid codes they answer for, and the sign-in state (failed
@@ -166,18 +165,10 @@ class UserAccount {
         return authorities;
     }
 
-    Map<String, Object> toJson(Instant now) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("username", username);
-        json.put("displayName", displayName);
-        json.put("unit", unit);
-        json.put("enabled", enabled);
-        json.put("locked", isLocked(now));
-        json.put("roles", roles.stream().map(r -> Map.of("code", r.name(), "name", r.label())).toList());
-        json.put("areas", List.copyOf(areas));
-        json.put("createdAt", createdAt.toString());
-        return json;
+    AccountView view(Instant now) {
+        return new AccountView(id, username, displayName, unit, enabled, isLocked(now),
+                roles.stream().map(r -> new CodeName(r.name(), r.label())).toList(), List.copyOf(areas),
+                createdAt.toString());
     }
 
     String getDisplayName() {

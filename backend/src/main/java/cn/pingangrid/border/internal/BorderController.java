@@ -1,7 +1,6 @@
 package cn.pingangrid.border.internal;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 import java.util.Map;
@@ -28,6 +27,7 @@ import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.FeatureCollection;
 import cn.pingangrid.geo.InputCrs;
+import cn.pingangrid.system.CodeName;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.NotFoundException;
 import cn.pingangrid.system.RoleNotAllowedException;
@@ -87,19 +87,16 @@ class BorderController {
      * neighbouring jurisdictions; with {@code village}, those concerning that village (on either side).
      */
     @GetMapping(path = "/cross-border-disputes", produces = "application/json")
-    List<Map<String, Object>> crossBorderDisputes(@RequestParam(required = false) String village,
+    List<CrossBorderDispute> crossBorderDisputes(@RequestParam(required = false) String village,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return crossBorder.list(village == null || village.isBlank() ? null : village.strip(), date("from", from),
                 date("to", to)).stream().map(f -> {
-                    Map<String, Object> row = answer(f.result(), f.dispute().villageCode());
-                    row.put("id", f.dispute().id());
-                    row.put("type", f.dispute().type());
-                    row.put("status", f.dispute().status());
-                    row.put("occurredOn", String.valueOf(f.dispute().occurredOn()));
-                    row.put("sweptOn", String.valueOf(f.dispute().sweptOn()));
-                    row.put("lng", f.dispute().location().getX());
-                    row.put("lat", f.dispute().location().getY());
-                    return row;
+                    CrossBorderAnswer a = answer(f.result(), f.dispute().villageCode());
+                    return new CrossBorderDispute(a.villageCode(), a.crossBorder(), a.villages(), a.neighbours(),
+                            a.segments(), a.segmentNames(), f.dispute().id(), f.dispute().type(),
+                            f.dispute().status(), String.valueOf(f.dispute().occurredOn()),
+                            String.valueOf(f.dispute().sweptOn()), f.dispute().location().getX(),
+                            f.dispute().location().getY());
                 }).toList();
     }
 
@@ -125,7 +122,7 @@ class BorderController {
      * village boundary, the neighbouring jurisdiction of the town border). A point outside the caller's area is 404.
      */
     @GetMapping(path = "/border-check", produces = "application/json")
-    Map<String, Object> check(@RequestParam double lng, @RequestParam double lat,
+    CrossBorderAnswer check(@RequestParam double lng, @RequestParam double lat,
             @RequestParam(required = false) String crs) {
         Point point = InputCrs.parse("crs", crs).toStoredPoint(lng, lat);
         GridRef grid = areas.gridAt(point).orElseThrow(() -> new NotFoundException("该点不在您负责的区域内"));
@@ -134,17 +131,22 @@ class BorderController {
         return answer(result, grid.villageCode());
     }
 
-    private Map<String, Object> answer(CrossBorderCheck.Result result, String villageCode) {
+    /** Whether a point is cross-border and whom it concerns: its village, the villages and neighbours named. */
+    record CrossBorderAnswer(String villageCode, boolean crossBorder, List<CodeName> villages,
+            List<String> neighbours, List<Long> segments, List<String> segmentNames) {
+    }
+
+    /** A cross-border dispute: the same answer for its place, and the dispute's id, codes, dates and position. */
+    record CrossBorderDispute(String villageCode, boolean crossBorder, List<CodeName> villages,
+            List<String> neighbours, List<Long> segments, List<String> segmentNames, long id, String type,
+            String status, String occurredOn, String sweptOn, double lng, double lat) {
+    }
+
+    private CrossBorderAnswer answer(CrossBorderCheck.Result result, String villageCode) {
         AreaNames names = areas.names();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("villageCode", villageCode);
-        answer.put("crossBorder", result.crossBorder());
-        answer.put("villages", result.villageCodes().stream().map(code -> Map.of("code", code, "name",
-                Objects.requireNonNullElse(names.villageName(code), code))).toList());
-        answer.put("neighbours", result.neighbours());
-        answer.put("segments", result.segmentIds());
-        answer.put("segmentNames", result.segmentNames());
-        return answer;
+        return new CrossBorderAnswer(villageCode, result.crossBorder(), result.villageCodes().stream()
+                .map(code -> new CodeName(code, Objects.requireNonNullElse(names.villageName(code), code))).toList(),
+                result.neighbours(), result.segmentIds(), result.segmentNames());
     }
 
     private static java.time.LocalDate date(String field, String text) {

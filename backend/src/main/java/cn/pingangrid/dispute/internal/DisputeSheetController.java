@@ -3,9 +3,7 @@ package cn.pingangrid.dispute.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
@@ -14,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,20 +29,15 @@ class DisputeSheetController {
 
     static final MediaType XLSX = MediaType
             .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    static final int MAX_EXPORT_ROWS = 20_000;
 
-    private final Disputes disputes;
+    private final DisputeExport export;
     private final DisputeRegister register;
-    private final DisputeView view;
     private final DataSize maxUpload;
-    private final java.time.Clock clock;
 
-    DisputeSheetController(Disputes disputes, DisputeRegister register, DisputeView view,
-            @Value("${pingan.disputes.import-max-size:5MB}") DataSize maxUpload, java.time.Clock clock) {
-        this.clock = clock;
-        this.disputes = disputes;
+    DisputeSheetController(DisputeExport export, DisputeRegister register,
+            @Value("${pingan.disputes.import-max-size:5MB}") DataSize maxUpload) {
+        this.export = export;
         this.register = register;
-        this.view = view;
         this.maxUpload = maxUpload;
     }
 
@@ -54,30 +46,24 @@ class DisputeSheetController {
      * inclusive, type, status, severity, open, withOpen).
      */
     @GetMapping("/api/disputes/export.xlsx")
-    @Transactional(readOnly = true)
     ResponseEntity<byte[]> export(@RequestParam(required = false) String village,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String type, @RequestParam(required = false) String status,
             @RequestParam(required = false) String severity, @RequestParam(required = false) Boolean open,
             @RequestParam(required = false) Boolean withOpen) {
-        var filter = DisputeController.narrow(disputes.query(), null, from, to, type, status, severity, village, open,
-                withOpen);
-        LocalDate fromDate = from == null || from.isBlank() ? null : DisputeRegister.date("from", from);
-        LocalDate toDate = to == null || to.isBlank() ? null : DisputeRegister.date("to", to);
-        List<Dispute> found = filter.orderBy("d.sweptOn, d.id").list(MAX_EXPORT_ROWS);
-        Map<String, String> names = view.villageNames();
-        String subtitle = (village == null || village.isBlank() ? "全部" : names.getOrDefault(village, village))
-                + (fromDate == null && toDate == null ? "" : "，" + (fromDate == null ? "" : fromDate) + " 至 "
-                        + (toDate == null ? "" : toDate));
-        byte[] bytes = DisputeSheet.write(found, names, subtitle, clock.getZone());
+        byte[] bytes = export.xlsx(village, from, to, type, status, severity, open, withOpen);
         return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("矛盾纠纷排查表.xlsx", StandardCharsets.UTF_8).build()
                         .toString())
                 .body(bytes);
     }
 
+    /** What an import answers: how many disputes it registered, and their ids in the sheet's order. */
+    record Imported(int imported, List<Long> ids) {
+    }
+
     @PostMapping("/api/disputes/import")
-    ResponseEntity<Map<String, Object>> importSheet(@RequestParam("file") MultipartFile file) throws IOException {
+    ResponseEntity<Imported> importSheet(@RequestParam("file") MultipartFile file) throws IOException {
         if (file.getSize() > maxUpload.toBytes()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                     "文件过大：排查表不能超过 " + maxUpload.toMegabytes() + " MB");
@@ -91,6 +77,6 @@ class DisputeSheetController {
             throw new InvalidInputException("file", e.getMessage());
         }
         List<Long> ids = register.importSheet(lines, CurrentUser.current());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("imported", ids.size(), "ids", ids));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(ids.size(), ids));
     }
 }

@@ -3,8 +3,7 @@ package cn.pingangrid.hazard.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -32,6 +31,7 @@ import cn.pingangrid.geo.InputCrs;
 import cn.pingangrid.hazard.internal.HazardTerms.Category;
 import cn.pingangrid.hazard.internal.HazardTerms.Level;
 import cn.pingangrid.hazard.internal.HazardTerms.Status;
+import cn.pingangrid.system.CodeName;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.RoleNotAllowedException;
 import tools.jackson.databind.JsonNode;
@@ -68,14 +68,14 @@ class HazardController {
     }
 
     @GetMapping(path = "/hazard-terms", produces = "application/json")
-    Map<String, Object> terms() {
-        Map<String, Object> terms = new LinkedHashMap<>();
-        terms.put("categories", Arrays.stream(Category.values()).map(c -> Map.of("code", c.name(), "name", c.label))
-                .toList());
-        terms.put("levels", Arrays.stream(Level.values()).map(c -> Map.of("code", c.name(), "name", c.label)).toList());
-        terms.put("statuses", Arrays.stream(Status.values()).map(c -> Map.of("code", c.name(), "name", c.label))
-                .toList());
-        return terms;
+    Terms terms() {
+        return new Terms(Arrays.stream(Category.values()).map(c -> new CodeName(c.name(), c.label)).toList(),
+                Arrays.stream(Level.values()).map(c -> new CodeName(c.name(), c.label)).toList(),
+                Arrays.stream(Status.values()).map(c -> new CodeName(c.name(), c.label)).toList());
+    }
+
+    /** The hazard categories, levels and statuses, each with its Chinese name. */
+    record Terms(List<CodeName> categories, List<CodeName> levels, List<CodeName> statuses) {
     }
 
     @GetMapping("/hazards")

@@ -3,7 +3,6 @@ package cn.pingangrid.report.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,9 +40,25 @@ class KpiController {
         this.clock = clock;
     }
 
+    /** The KPIs of a period: per visible village, and for the town and its monthly sweeps (whole-town users). */
+    record Kpis(String from, String to, int weeks, List<VillageKpis> villages, FengqiaoKpis town,
+            TownSweepCompliance townSweeps) {
+    }
+
+    /** A village's row; {@code grids} lists a grid manager's own grids (the row counts only those), else null. */
+    record VillageKpis(String code, String name, List<String> grids, FengqiaoKpis kpis) {
+    }
+
+    record TownSweepCompliance(List<Month> months, int filed, int due, Double compliance) {
+    }
+
+    /** A month ({@code 2026-05}) and whether the town's sweep for it is on file. */
+    record Month(String month, boolean filed) {
+    }
+
     /** {@code from}..{@code to} inclusive, by 排查时间; default the current month so far. */
     @GetMapping("/api/kpis")
-    Map<String, Object> kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    Kpis kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         LocalDate today = LocalDate.now(clock);
         LocalDate toDate = to == null || to.isBlank() ? today : date("to", to);
         LocalDate fromDate = from == null || from.isBlank() ? toDate.withDayOfMonth(1) : date("from", from);
@@ -61,45 +76,32 @@ class KpiController {
                 .collect(Collectors.groupingBy(DisputeOutcome::villageCode));
         Map<String, Integer> filed = sweeps.weeksFiled(fromDate, toDate, codes);
         int weeks = SweepCompliance.weeksIn(fromDate, toDate);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<VillageKpis> rows = new ArrayList<>();
         int filedTotal = 0;
         AreaNames names = areas.names();
         for (VillageRef v : villages) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("code", v.code());
             // a grid manager's row counts only their grids: say so, not the village's name alone
             List<String> ownGrids = scope.wholeTown() || scope.coversVillage(v.code()) ? List.of()
                     : scope.grids().stream().filter(g -> g.startsWith(v.code())).sorted().toList();
-            row.put("name", ownGrids.isEmpty() ? v.name() : v.name() + " " + ownGrids.stream()
+            String name = ownGrids.isEmpty() ? v.name() : v.name() + " " + ownGrids.stream()
                     .map(g -> java.util.Objects.requireNonNullElse(names.gridName(g), g))
-                    .collect(Collectors.joining("、")) + "（仅本网格）");
-            row.put("grids", ownGrids.isEmpty() ? null : ownGrids);
-            row.put("kpis", FengqiaoKpis.of(byVillage.getOrDefault(v.code(), List.of()), filed.get(v.code()),
-                    weeks));
+                    .collect(Collectors.joining("、")) + "（仅本网格）";
+            rows.add(new VillageKpis(v.code(), name, ownGrids.isEmpty() ? null : ownGrids,
+                    FengqiaoKpis.of(byVillage.getOrDefault(v.code(), List.of()), filed.get(v.code()), weeks)));
             filedTotal += filed.getOrDefault(v.code(), 0);
-            rows.add(row);
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("from", fromDate.toString());
-        answer.put("to", toDate.toString());
-        answer.put("weeks", weeks);
-        answer.put("villages", rows);
-        answer.put("town", scope.wholeTown() ? FengqiaoKpis.of(outcomes, filedTotal, weeks * villages.size()) : null);
-        answer.put("townSweeps", scope.wholeTown() ? townSweeps(fromDate, toDate) : null);
-        return answer;
+        return new Kpis(fromDate.toString(), toDate.toString(), weeks, rows,
+                scope.wholeTown() ? FengqiaoKpis.of(outcomes, filedTotal, weeks * villages.size()) : null,
+                scope.wholeTown() ? townSweeps(fromDate, toDate) : null);
     }
 
     /** 镇每月组织一次矛盾纠纷排查 (seed §五.1): each month due in the period, whether the town filed its sweep. */
-    private Map<String, Object> townSweeps(LocalDate from, LocalDate to) {
+    private TownSweepCompliance townSweeps(LocalDate from, LocalDate to) {
         Map<LocalDate, Boolean> months = sweeps.townMonthsFiled(from, to);
         int filed = (int) months.values().stream().filter(Boolean::booleanValue).count();
-        Map<String, Object> town = new LinkedHashMap<>();
-        town.put("months", months.entrySet().stream().map(e -> Map.of("month",
-                e.getKey().toString().substring(0, 7), "filed", e.getValue())).toList());
-        town.put("filed", filed);
-        town.put("due", months.size());
-        town.put("compliance", FengqiaoKpis.rate(filed, months.size()));
-        return town;
+        return new TownSweepCompliance(months.entrySet().stream()
+                .map(e -> new Month(e.getKey().toString().substring(0, 7), e.getValue())).toList(), filed,
+                months.size(), FengqiaoKpis.rate(filed, months.size()));
     }
 
     private static LocalDate date(String field, String text) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 import jakarta.validation.Valid;
@@ -37,8 +36,15 @@ import cn.pingangrid.geo.BoundingBox;
 import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.FeatureCollection;
 import cn.pingangrid.geo.InputCrs;
+import cn.pingangrid.system.CodeName;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.RoleNotAllowedException;
+import cn.pingangrid.site.internal.SiteViews.InspectionView;
+import cn.pingangrid.site.internal.SiteViews.LinkedDispute;
+import cn.pingangrid.site.internal.SiteViews.Scorecard;
+import cn.pingangrid.site.internal.SiteViews.ScorecardSite;
+import cn.pingangrid.site.internal.SiteViews.ScorecardTally;
+import cn.pingangrid.site.internal.SiteViews.Terms;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -87,13 +93,9 @@ class SiteController {
     }
 
     @GetMapping(path = "/site-kinds", produces = "application/json")
-    Map<String, Object> kinds() {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("kinds", Arrays.stream(SiteKind.values()).map(k -> Map.of("code", k.name(), "name", k.label()))
-                .toList());
-        answer.put("statuses", Arrays.stream(SiteStatus.values())
-                .map(s -> Map.of("code", s.name(), "name", s.label())).toList());
-        return answer;
+    Terms kinds() {
+        return new Terms(Arrays.stream(SiteKind.values()).map(k -> new CodeName(k.name(), k.label())).toList(),
+                Arrays.stream(SiteStatus.values()).map(st -> new CodeName(st.name(), st.label())).toList());
     }
 
     /** Sites in the caller's area; {@code kind} and {@code status} take comma-separated codes. */
@@ -146,7 +148,7 @@ class SiteController {
 
     @PostMapping(path = "/sites/{id}/inspections", produces = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> inspect(@PathVariable long id, @Valid @RequestBody InspectionRequest request) {
+    InspectionView inspect(@PathVariable long id, @Valid @RequestBody InspectionRequest request) {
         requireRole(INSPECTORS, "您的角色不能登记平安创建检查");
         LocalDate on = date("inspectedOn", request.inspectedOn());
         SiteStatus result = request.result() == null ? null : SiteStatus.parse("result", request.result());
@@ -155,7 +157,7 @@ class SiteController {
         SiteInspection inspection = sites.inspect(id, site -> site.recordInspection(on, result,
                 request.note(), inspector, nextDue, inspectionCycleMonths, LocalDate.now(clock), clock.instant()));
         audit.record("SITE_INSPECT", "site", String.valueOf(id), result + " " + on);
-        return inspection.toJson();
+        return inspection.view();
     }
 
     /**
@@ -163,73 +165,44 @@ class SiteController {
      * their inspection date, and each site with the disputes linked to it that arose in {@code from}..{@code to}.
      */
     @GetMapping(path = "/site-scorecards", produces = "application/json")
-    List<Map<String, Object>> scorecards(@RequestParam(required = false) String village,
+    List<Scorecard> scorecards(@RequestParam(required = false) String village,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         LocalDate fromDate = date("from", from);
         LocalDate toDate = date("to", to);
         String only = blankToNull(village);
-        Map<String, Map<String, Object>> cards = new LinkedHashMap<>();
+        Map<String, ScorecardTally> cards = new LinkedHashMap<>();
         for (VillageRef v : areas.villages()) {
             if (only == null || only.equals(v.code())) {
-                Map<String, Object> card = new LinkedHashMap<>();
-                card.put("villageCode", v.code());
-                card.put("villageName", v.name());
-                card.put("total", 0L);
-                card.put("byKind", zeros(SiteKind.values()));
-                card.put("byStatus", zeros(SiteStatus.values()));
-                card.put("byKindAndStatus", new TreeMap<String, Map<String, Long>>());
-                card.put("overdueInspections", 0L);
-                card.put("linkedDisputes", 0L);
-                card.put("sites", new java.util.ArrayList<Map<String, Object>>());
-                cards.put(v.code(), card);
+                cards.put(v.code(), new ScorecardTally(v.code(), v.name()));
             }
         }
         if (only != null && cards.isEmpty()) {
             throw new cn.pingangrid.system.NotFoundException("没有代码为 " + only + " 的村（社区）");
         }
         for (Object[] row : sites.countsByVillageKindStatus(only)) {
-            Map<String, Object> card = cards.get((String) row[0]);
-            if (card == null) {
-                continue;
+            ScorecardTally card = cards.get((String) row[0]);
+            if (card != null) {
+                card.count(((SiteKind) row[1]).name(), ((SiteStatus) row[2]).name(), ((Number) row[3]).longValue());
             }
-            String kind = ((SiteKind) row[1]).name();
-            String status = ((SiteStatus) row[2]).name();
-            long n = ((Number) row[3]).longValue();
-            card.put("total", (Long) card.get("total") + n);
-            add(card, "byKind", kind, n);
-            add(card, "byStatus", status, n);
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, Long>> both = (Map<String, Map<String, Long>>) card.get("byKindAndStatus");
-            both.computeIfAbsent(kind, k -> new TreeMap<>()).merge(status, n, Long::sum);
         }
         for (Object[] row : sites.overdueByVillage(only, LocalDate.now(clock))) {
-            Map<String, Object> card = cards.get((String) row[0]);
+            ScorecardTally card = cards.get((String) row[0]);
             if (card != null) {
-                card.put("overdueInspections", ((Number) row[1]).longValue());
+                card.overdue(((Number) row[1]).longValue());
             }
         }
         // the disputes linked to each site (inside its polygon, or within 100 m of a point) in the period
         List<SafetySite> listed = sites.list(new SafetySites.Query(null, null, only, null));
         Map<Long, List<DisputeLocation>> linkedBySite = siteDisputes.linkedToEach(listed, fromDate, toDate);
         for (SafetySite site : listed) {
-            Map<String, Object> card = cards.get(site.getVillageCode());
-            if (card == null) {
-                continue;
+            ScorecardTally card = cards.get(site.getVillageCode());
+            if (card != null) {
+                List<Long> linked = linkedBySite.get(site.getId()).stream().map(DisputeLocation::id).toList();
+                card.site(new ScorecardSite(site.getId(), site.getName(), site.getKind().name(),
+                        site.getStatus().name(), linked.size(), linked));
             }
-            List<Long> linked = linkedBySite.get(site.getId()).stream().map(DisputeLocation::id).toList();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", site.getId());
-            row.put("name", site.getName());
-            row.put("kind", site.getKind().name());
-            row.put("status", site.getStatus().name());
-            row.put("linkedDisputes", linked.size());
-            row.put("disputeIds", linked);
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> rows = (List<Map<String, Object>>) card.get("sites");
-            rows.add(row);
-            card.put("linkedDisputes", (Long) card.get("linkedDisputes") + linked.size());
         }
-        return List.copyOf(cards.values());
+        return cards.values().stream().map(ScorecardTally::card).toList();
     }
 
     private record Placed(Geometry geometry, String villageCode, String gridCode) {
@@ -249,11 +222,9 @@ class SiteController {
         Feature feature = site.toFeature(LocalDate.now(clock));
         Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
         properties.put("villageName", areas.names().villageName(site.getVillageCode()));
-        properties.put("inspections", sites.inspections(site.getId()).stream().map(SiteInspection::toJson).toList());
+        properties.put("inspections", sites.inspections(site.getId()).stream().map(SiteInspection::view).toList());
         properties.put("linkedDisputes", siteDisputes.linkedTo(site, null, null).stream()
-                .map(d -> Map.of("id", d.id(), "type", d.type(), "status", d.status(), "occurredOn",
-                        String.valueOf(d.occurredOn())))
-                .toList());
+                .map(d -> new LinkedDispute(d.id(), d.type(), d.status(), String.valueOf(d.occurredOn()))).toList());
         return new Feature(feature.id(), feature.geometry(), properties);
     }
 
@@ -287,16 +258,5 @@ class SiteController {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private static Map<String, Long> zeros(Enum<?>[] values) {
-        Map<String, Long> zeros = new LinkedHashMap<>();
-        for (Enum<?> value : values) {
-            zeros.put(value.name(), 0L);
-        }
-        return zeros;
-    }
 
-    @SuppressWarnings("unchecked")
-    private static void add(Map<String, Object> card, String key, String code, long n) {
-        ((Map<String, Long>) card.get(key)).merge(code, n, Long::sum);
-    }
 }

@@ -2,8 +2,6 @@ package cn.pingangrid.site.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -56,14 +54,8 @@ class SiteInspection {
         return id;
     }
 
-    Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("inspectedOn", inspectedOn.toString());
-        json.put("result", result.name());
-        json.put("resultName", result == SiteStatus.MET ? "达标" : "未达标");
-        json.put("note", note);
-        json.put("inspector", inspector);
-        return json;
+    SiteViews.InspectionView view() {
+        return new SiteViews.InspectionView(id, inspectedOn.toString(), result.name(),
+                result == SiteStatus.MET ? "达标" : "未达标", note, inspector);
     }
 }

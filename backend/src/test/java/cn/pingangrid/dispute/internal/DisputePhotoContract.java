@@ -61,7 +61,7 @@ abstract class DisputePhotoContract {
         MockHttpServletResponse fake = upload(DemoUsers.GRID_MANAGER, id, "image/jpeg", "不是图片".getBytes());
         assertThat(fake.getStatus()).isEqualTo(400);
         assertThat(DisputeFixtures.invalidParam(DisputeFixtures.read(fake))).isEqualTo("photo");
-        byte[] huge = new byte[DisputePhotoController.MAX_BYTES + 1];
+        byte[] huge = new byte[DisputePhotos.MAX_BYTES + 1];
         huge[0] = (byte) 0xff;
         huge[1] = (byte) 0xd8;
         huge[2] = (byte) 0xff;
