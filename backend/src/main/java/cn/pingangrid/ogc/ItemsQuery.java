@@ -1,8 +1,6 @@
 package cn.pingangrid.ogc;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,19 +81,7 @@ record ItemsQuery(BoundingBox bbox, LocalDate from, LocalDate to, boolean dated,
         if (interval && (value.isEmpty() || value.equals(".."))) {
             return null;
         }
-        if (value.length() == 10) {
-            return Dates.parse("datetime", value);
-        }
-        try {
-            LocalDate date = OffsetDateTime.parse(value).atZoneSameInstant(BEIJING).toLocalDate();
-            if (date.isBefore(Dates.EARLIEST) || date.isAfter(Dates.LATEST)) {
-                throw new InvalidInputException("datetime", "须在 " + Dates.EARLIEST + " 到 " + Dates.LATEST + " 之间");
-            }
-            return date;
-        } catch (DateTimeException e) {
-            throw new InvalidInputException("datetime", "「" + Texts.quote(value)
-                    + "」不是 RFC 3339 日期或时间（如 2026-11-03 或 2026-11-03T08:00:00Z），区间写作 起/止，开放一端写 ..");
-        }
+        return Dates.dateOrDateTime("datetime", value, BEIJING);
     }
 
     private static int integer(Map<String, String[]> parameters, String name, int fallback, int min, int max,

@@ -2,8 +2,6 @@ package cn.pingangrid.account.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -99,18 +97,13 @@ class PersonalAccessToken {
         return true;
     }
 
-    Map<String, Object> toJson(LocalDate today) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("name", name);
-        json.put("hint", hint);
-        json.put("createdAt", createdAt.toString());
-        json.put("lastUsedAt", lastUsedAt == null ? null : lastUsedAt.toString());
-        json.put("expiresOn", expiresOn == null ? null : expiresOn.toString());
-        json.put("revokedAt", revokedAt == null ? null : revokedAt.toString());
+    AccessTokens.TokenView view(LocalDate today, String token) {
         State state = state(today);
-        json.put("state", state.name());
-        json.put("stateName", state.label);
-        return json;
+        return new AccessTokens.TokenView(id, name, hint, createdAt.toString(), text(lastUsedAt), text(expiresOn),
+                text(revokedAt), state.name(), state.label, token);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }
