@@ -17,9 +17,6 @@ public enum UnscopedPath {
     DEMO_SITES("cn.pingangrid.site.internal.DemoSites"),
     DEMO_HAZARDS("cn.pingangrid.hazard.internal.DemoHazards"),
 
-    /** A sensitive report fanned out to the town's subscribers after the registering request committed. */
-    SENSITIVE_REPORTS("cn.pingangrid.dispute.internal.DisputeRegister"),
-
     /** The scheduled job that marks disputes past their deadline, town-wide. */
     OVERDUE_JOB("cn.pingangrid.dispute.internal.OverdueDisputes");
 

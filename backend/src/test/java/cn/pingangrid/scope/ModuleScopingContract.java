@@ -51,6 +51,7 @@ abstract class ModuleScopingContract {
     enum Read {
         DISPUTE_LIST("GET /api/disputes"), DISPUTE_BY_ID("GET /api/disputes/{id}"),
         DISPUTE_CLUSTERS("GET /api/disputes/clusters"), DISPUTE_EXPORT("GET /api/disputes/export.xlsx"),
+        DISPUTE_NEARBY("GET /api/disputes/nearby"), BORDER_CHECK("GET /api/border-check"),
         SITE_LIST("GET /api/sites"), SITE_BY_ID("GET /api/sites/{id}"), SITE_SCORECARDS("GET /api/site-scorecards"),
         HAZARD_LIST("GET /api/hazards"), HAZARD_BY_ID("GET /api/hazards/{id}"), SWEEP_LIST("GET /api/sweeps"),
         SWEEP_COMPLIANCE("GET /api/sweeps/compliance"), KPI_ROWS("GET /api/kpis"),
@@ -130,12 +131,10 @@ abstract class ModuleScopingContract {
      * when its case is written; never add to this list.
      */
     static final Map<String, String> NOT_YET_IN_MATRIX = Map.ofEntries(
-            Map.entry("GET /api/disputes/nearby", "DisputeApiContract"),
             Map.entry("GET /api/disputes/events", "SensitiveReportStreamTests"),
             Map.entry("GET /api/disputes/{id}/photo", "DisputePhotoContract"),
             Map.entry("POST /api/disputes/import", "DisputeSheetContract"),
             Map.entry("GET /api/border-zones", "BorderApiContract"),
-            Map.entry("GET /api/border-check", "BorderApiContract"),
             Map.entry("GET /api/cross-border-disputes", "BorderApiContract"),
             Map.entry("PATCH /api/border-segments/{id}", "BorderApiContract (town office only)"),
             Map.entry("GET /api/sweep-campaigns", "KpiAndSweepContract"),
@@ -377,6 +376,14 @@ abstract class ModuleScopingContract {
             case DISPUTE_BY_ID -> found(user, "/api/disputes/" + t.dispute());
             case DISPUTE_CLUSTERS -> codes(json(user, "/api/disputes/clusters?zoom=14")).contains(t.grid());
             case DISPUTE_EXPORT -> exported(user).contains(t.situation());
+            case DISPUTE_NEARBY -> {
+                JsonNode nearby = jsonOrRefused(user, "/api/disputes/nearby?type=NEIGHBOURS&lng=" + t.point().getX()
+                        + "&lat=" + t.point().getY());
+                List<Long> ids = new ArrayList<>();
+                nearby.forEach(d -> ids.add(d.get("id").asLong()));
+                yield ids.contains(t.dispute());
+            }
+            case BORDER_CHECK -> found(user, "/api/border-check?lng=" + t.point().getX() + "&lat=" + t.point().getY());
             case SITE_LIST -> ids(json(user, "/api/sites")).contains(t.site());
             case SITE_BY_ID -> found(user, "/api/sites/" + t.site());
             case SITE_SCORECARDS -> field(json(user, "/api/site-scorecards"), "villageCode").contains(t.village());
@@ -543,6 +550,18 @@ abstract class ModuleScopingContract {
                 .getResponse();
         if (response.getStatus() == 403) {
             return JSON.readTree("{\"features\":[],\"villages\":[]}"); // a role without this view sees nothing
+        }
+        assertThat(response.getStatus()).as(url + " " + response.getContentAsString()).isEqualTo(200);
+        return JSON.readTree(response.getContentAsString());
+    }
+
+    /** The JSON of a 200; an empty array for a refusal (4xx, as problem+json): a point outside the caller's area. */
+    private JsonNode jsonOrRefused(String user, String url) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(url).with(DemoUsers.as(users, user))).andReturn()
+                .getResponse();
+        if (response.getStatus() >= 400 && response.getStatus() < 500) {
+            assertThat(response.getContentType()).as(url).startsWith("application/problem+json");
+            return JSON.readTree("[]");
         }
         assertThat(response.getStatus()).as(url + " " + response.getContentAsString()).isEqualTo(200);
         return JSON.readTree(response.getContentAsString());

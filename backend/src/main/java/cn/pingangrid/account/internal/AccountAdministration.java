@@ -117,10 +117,8 @@ class AccountAdministration {
     }
 
     private void endSessions(UserAccount account) {
-        sessions.getAllPrincipals().stream()
-                .filter(p -> p instanceof SignedInUser u && u.getUsername().equals(account.getUsername()))
-                .flatMap(p -> sessions.getAllSessions(p, false).stream())
-                .forEach(SessionInformation::expireNow);
+        // found by principal name in the shared session table, whichever instance the user signed in on
+        sessions.getAllSessions(account.getUsername(), false).forEach(SessionInformation::expireNow);
     }
 
     private static String required(String field, String value) {

@@ -7,8 +7,13 @@ import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,7 +22,6 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,7 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.pingangrid.audit.AuditTrail;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 import tools.jackson.databind.ObjectMapper;
 import cn.pingangrid.account.Role;
@@ -193,14 +199,36 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, upgradable by prefix
     }
 
+    /**
+     * The sessions are Spring Session's, in the database (V140__sessions.sql), so every instance knows them: the
+     * registry finds a user's sessions by principal name there, and a session the administrator ends is marked
+     * expired in its row, which every instance's concurrent-session filter reads.
+     */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
+    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    /**
+     * How Spring Session stores attributes: Java serialization, its default, except that an attribute written by
+     * an older version whose classes no longer read back is dropped. The session then counts as signed out (a 401,
+     * sign in again) instead of answering 500 on every request until it expires.
+     */
+    @Bean("springSessionConversionService")
+    static ConversionService springSessionConversionService() {
+        GenericConversionService conversion = new GenericConversionService();
+        conversion.addConverter(Object.class, byte[].class, new SerializingConverter());
+        DeserializingConverter deserializer = new DeserializingConverter(SecurityConfiguration.class.getClassLoader());
+        conversion.addConverter(byte[].class, Object.class, bytes -> {
+            try {
+                return deserializer.convert(bytes);
+            } catch (RuntimeException unreadable) {
+                LoggerFactory.getLogger(SecurityConfiguration.class)
+                        .info("a session attribute of an older version is dropped: {}", unreadable.getMessage());
+                return null;
+            }
+        });
+        return conversion;
     }
 
     private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title,

@@ -4,14 +4,22 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The principal of a session. Equal by username, so the session registry can find all of a user's sessions. */
-public final class SignedInUser implements UserDetails {
+/**
+ * The principal of a session. Equal by username, so the session registry can find all of a user's sessions.
+ * Stored serialized in the session table (Spring Session JDBC): a fixed serialVersionUID keeps sessions readable
+ * across versions whose fields did not change, and the password hash is erased after sign-in, so it is never
+ * written there.
+ */
+public final class SignedInUser implements UserDetails, CredentialsContainer {
+
+    private static final long serialVersionUID = 1L;
 
     private final String username;
-    private final String passwordHash;
+    private String passwordHash;
     private final String displayName;
     private final String unit;
     private final boolean enabled;
@@ -59,6 +67,12 @@ public final class SignedInUser implements UserDetails {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** Called by Spring Security once the password was checked, before the session is saved. */
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
@@ -27,8 +28,6 @@ import org.springframework.web.ErrorResponseException;
 
 import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.account.Role;
-import cn.pingangrid.scope.SystemScope;
-import cn.pingangrid.scope.UnscopedPath;
 import cn.pingangrid.area.BuildingRef;
 import cn.pingangrid.area.AreaNames;
 import cn.pingangrid.area.Areas;
@@ -361,11 +360,16 @@ class DisputeRegister {
         return dispute.withDetail();
     }
 
-    /** What the town office's map shows for a sensitive report: grid and place, no personal data. */
+    /**
+     * What the town office's map shows for a sensitive report: grid and place, no personal data; read in the scope
+     * of the signed-in user of this thread (a subscriber, see {@link DisputeEventStream}), empty outside it.
+     */
     @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
-    Map<String, Object> sensitiveReport(long id) {
-        // sent to the town's subscribers after the registering request committed, whoever registered it
-        Dispute d = SystemScope.call(UnscopedPath.SENSITIVE_REPORTS, () -> disputes.find(id)).orElseThrow();
+    Optional<Map<String, Object>> sensitiveReport(long id) {
+        return disputes.find(id).map(this::sensitiveReport);
+    }
+
+    private Map<String, Object> sensitiveReport(Dispute d) {
         AreaNames names = areas.names();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("id", d.getId());

@@ -60,11 +60,14 @@ class PersonalAccessTokenTests {
     void aTokenReadsWithTheOwnersAreaAndOpensNoSession() {
         SignedInHttp session = SignedInHttp.signedIn(port, DemoUsers.VILLAGE_CADRE, DemoUsers.PASSWORD);
         TokenHttp gis = new TokenHttp(port, TokenHttp.create(session, "area"));
+        long sessions = jdbc.queryForObject("select count(*) from spring_session", Long.class);
         HttpResponse<byte[]> me = gis.get("/api/me");
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
         assertThat(gis.get("/ogc/collections").headers().allValues("Set-Cookie"))
                 .noneMatch(c -> c.startsWith("JSESSIONID"));
+        assertThat(jdbc.queryForObject("select count(*) from spring_session", Long.class)).as("no session row")
+                .isEqualTo(sessions);
         assertThat(JSON.readTree(me.body()).get("username").asString()).isEqualTo(DemoUsers.VILLAGE_CADRE);
         JsonNode sessionView = JSON.readTree(session.get("/api/grids").body());
         JsonNode tokenView = gis.json("/api/grids");
