@@ -7,7 +7,7 @@ const SHELL = `pingan-shell-${VERSION}`;
 const DATA = `pingan-data-${VERSION}`;
 const SHELL_FILES = [
   './', 'index.html', 'manifest.webmanifest', 'favicon.svg', 'icons/icon-192.png', 'icons/icon-512.png',
-  'css/map.css', 'css/disputes.css', 'css/patrol.css',
+  'css/map.css', 'css/disputes.css', 'css/patrol.css', 'css/households.css',
   'webjars/leaflet/dist/leaflet.css', 'webjars/leaflet/dist/leaflet.js', 'webjars/leaflet/dist/images/layers.png',
   'webjars/leaflet-markercluster/MarkerCluster.css', 'webjars/leaflet-markercluster/leaflet.markercluster.js',
   'js/api.js',
@@ -16,6 +16,7 @@ const SHELL_FILES = [
   'js/controls/disputes.js',
   'js/controls/home-lists.js',
   'js/controls/home.js',
+  'js/controls/households.js',
   'js/controls/legend.js',
   'js/controls/notice.js',
   'js/controls/panel.js',
@@ -65,7 +66,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin
-      || PASS_BY.some((path) => url.pathname.endsWith(path))) {
+      || PASS_BY.some((path) => url.pathname.endsWith(path))
+      || url.pathname.includes('/api/households')) { // 一户一档's personal data is never kept on the device
     return;
   }
   const store = url.pathname.includes('/api/') ? DATA : SHELL;

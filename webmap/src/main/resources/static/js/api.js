@@ -189,4 +189,10 @@ export const api = {
   patrolPlan: (id) => getJson(`patrol/plans/${encode(id)}`),
   patrolGpxUrl: (id) => `${API}patrol/plans/${encode(id)}/gpx`,
   patrolSheetUrl: (id) => `patrol-sheet.html?id=${encode(id)}`,
+  // 一户一档
+  households: (p) => getJson('households', p),
+  householdCounts: (p) => getJson('households/counts', p),
+  household: (id) => getJson(`households/${encode(id)}`),
+  revealHousehold: (id, reason) => send('POST', `households/${encode(id)}/reveal`, { reason }),
+  householdExportUrl: (p) => `${API}households/export.xlsx?${queryOf(p)}`,
 };

@@ -280,6 +280,10 @@ function start(settings, me) {
     }, (error) => notice.show('patrol', `巡逻面板加载失败：${error.message}`, 'error'));
   }
 
+  if (hasArea) { // 一户一档, loaded after the page: counts in a building's popup, the 住户 panel
+    import('./controls/households.js').then((m) => new m.HouseholdControl(panel, me).addTo(map));
+  }
+
   reportBuildings(layers.buildings, notice);
   base.addTo(map);
   Object.values(layers).forEach((layer) => layer && layer.addTo(map));

@@ -22,7 +22,7 @@ import cn.pingangrid.testsupport.DemoUsers;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
         "spring.datasource.url=jdbc:h2:mem:pingan-readme;DB_CLOSE_DELAY=-1", "spring.datasource.username=sa",
-        "spring.datasource.password=" })
+        "spring.datasource.password=", "pingan.household.key-file=target/test-household-keys.properties" })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 class DemoStartupTests {
@@ -41,6 +41,12 @@ class DemoStartupTests {
         assertThat(features("/api/border-segments")).as("border segments derived at start").isGreaterThan(10);
         assertThat(json("/api/kpis").get("town").get("registered").asInt()).as("the demo's disputes of this period")
                 .isPositive();
+        assertThat(json("/api/households/counts").get("households").asInt()).as("the demo's fictitious households")
+                .isGreaterThanOrEqualTo(100);
+        var gridManager = mvc.perform(get("/api/households").with(DemoUsers.as(users, DemoUsers.GRID_MANAGER)))
+                .andReturn().getResponse();
+        assertThat(JSON.readTree(gridManager.getContentAsString()).get("total").asInt())
+                .as("most of them in the demo grid manager's grid").isGreaterThanOrEqualTo(30);
     }
 
     private int features(String url) throws Exception {

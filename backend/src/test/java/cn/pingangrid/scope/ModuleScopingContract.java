@@ -34,12 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.pingangrid.testsupport.BrowserCsrf;
 import cn.pingangrid.testsupport.DemoUsers;
+import cn.pingangrid.testsupport.TestIdNumbers;
 import cn.pingangrid.testsupport.TownDataset;
 import cn.pingangrid.testsupport.TownDataset.Item;
 
 /**
  * The scoping matrix of the modules that hold area-bound records: every role × every read and write endpoint of
- * disputes, sites, hazards, sweeps, borders and KPIs × a record in the user's own area and one in a foreign village.
+ * disputes, sites, hazards, sweeps, borders, KPIs and households × a record in the user's own area and one in a
+ * foreign village.
  * Reads must show exactly what the area allows (aggregates and exports included); foreign writes must be refused
  * with nothing changed. Plus the edge cases that once leaked: a placeholder-like referral unit, a grid manager and
  * their village's sweep. Run once per database.
@@ -55,7 +57,9 @@ abstract class ModuleScopingContract {
         SITE_LIST("GET /api/sites"), SITE_BY_ID("GET /api/sites/{id}"), SITE_SCORECARDS("GET /api/site-scorecards"),
         HAZARD_LIST("GET /api/hazards"), HAZARD_BY_ID("GET /api/hazards/{id}"), SWEEP_LIST("GET /api/sweeps"),
         SWEEP_COMPLIANCE("GET /api/sweeps/compliance"), KPI_ROWS("GET /api/kpis"),
-        BORDER_SEGMENTS("GET /api/border-segments"),
+        BORDER_SEGMENTS("GET /api/border-segments"), HOUSEHOLD_LIST("GET /api/households"),
+        HOUSEHOLD_BY_ID("GET /api/households/{id}"), HOUSEHOLD_COUNTS("GET /api/households/counts"),
+        HOUSEHOLD_EXPORT("GET /api/households/export.xlsx"), HOUSEHOLD_REVEAL("POST /api/households/{id}/reveal"),
         // OGC API – Features: the same records as collections
         OGC_DISPUTE_ITEMS(Read.OGC_ITEMS), OGC_DISPUTE_ITEM(Read.OGC_ITEM), OGC_SITE_ITEMS(Read.OGC_ITEMS),
         OGC_SITE_ITEM(Read.OGC_ITEM), OGC_HAZARD_ITEMS(Read.OGC_ITEMS), OGC_HAZARD_ITEM(Read.OGC_ITEM),
@@ -77,7 +81,11 @@ abstract class ModuleScopingContract {
         DISPUTE_ASSIGNMENT("PUT /api/disputes/{id}/assignment"), DISPUTE_MEASURE("POST /api/disputes/{id}/measures"),
         DISPUTE_PHOTO("PUT /api/disputes/{id}/photo"), SITE_INSPECTION("POST /api/sites/{id}/inspections"),
         SITE_UPDATE("PUT /api/sites/{id}"), HAZARD_REVIEW("POST /api/hazards/{id}/reviews"),
-        HAZARD_UPDATE("PUT /api/hazards/{id}"), SWEEP_FILING("POST /api/sweeps");
+        HAZARD_UPDATE("PUT /api/hazards/{id}"), SWEEP_FILING("POST /api/sweeps"),
+        HOUSEHOLD_UPDATE("PUT /api/households/{id}"), HOUSEHOLD_MOVE("POST /api/households/{id}/moves"),
+        HOUSEHOLD_MERIT("POST /api/households/{id}/merits"),
+        HOUSEHOLD_MISCONDUCT("POST /api/households/{id}/misconduct"),
+        HOUSEHOLD_CONFLICT("POST /api/households/{id}/conflicts"), HOUSEHOLD_IMPORT("POST /api/households/import");
 
         final String endpoint;
 
@@ -87,7 +95,8 @@ abstract class ModuleScopingContract {
     }
 
     /** Creating a record: placed outside the caller's area it is refused ({@link #aRecordPlacedOutsideTheAreaIsRefused}). */
-    static final Set<String> CREATES = Set.of("POST /api/disputes", "POST /api/sites", "POST /api/hazards");
+    static final Set<String> CREATES = Set.of("POST /api/disputes", "POST /api/sites", "POST /api/hazards",
+            "POST /api/households");
 
     /** The area module's reads: their own/foreign matrix is {@code area.AreaScopingContract}. */
     static final Set<String> AREA_MATRIX = Set.of("GET /api/villages", "GET /api/villages/{code}", "GET /api/grids",
@@ -166,6 +175,11 @@ abstract class ModuleScopingContract {
             "AUX_POLICE");
     /** Records of a village as a whole (its weekly sweep): a grid manager's own grid is not enough. */
     static final Set<Read> WHOLE_VILLAGE_ONLY = Set.of(Read.SWEEP_LIST, Read.SWEEP_COMPLIANCE);
+    /** The household archive itself (not its counts): never for the leadership, who see counts only. */
+    static final Set<Read> HOUSEHOLD_ARCHIVE = Set.of(Read.HOUSEHOLD_LIST, Read.HOUSEHOLD_BY_ID,
+            Read.HOUSEHOLD_EXPORT);
+    /** Who keeps a household archive and may see its full values: the area's own cadre and grid manager. */
+    static final Set<String> HOUSEHOLD_HANDLERS = Set.of("VILLAGE_CADRE", "GRID_MANAGER");
 
     static final List<Item> GRIDS = TownDataset.read("grids");
     static final List<Item> BUILDINGS = TownDataset.read("buildings");
@@ -181,16 +195,21 @@ abstract class ModuleScopingContract {
     @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
     org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlers;
 
-    /** A dispute, site and hazard made by the town office in a grid; the village's sweep of a past week. */
-    record Target(String village, String grid, long dispute, long site, long hazard, String situation, Point point) {
+    /**
+     * A dispute, site and hazard made by the town office in a grid; the village's sweep of a past week; a household
+     * in the dispute's building made by the village's own cadre.
+     */
+    record Target(String village, String grid, long dispute, long site, long hazard, String situation, Point point,
+            long household, String building) {
     }
 
     Target own;
     Target foreign;
+    String ownGrid;
 
     @BeforeAll
     void createRecords() throws Exception {
-        String ownGrid = users.loadUserByUsername(DemoUsers.GRID_MANAGER).getAuthorities().stream()
+        ownGrid = users.loadUserByUsername(DemoUsers.GRID_MANAGER).getAuthorities().stream()
                 .map(a -> a.getAuthority()).filter(a -> a.startsWith(AreaScope.GRID_PREFIX))
                 .map(a -> a.substring(AreaScope.GRID_PREFIX.length())).findFirst().orElseThrow();
         String foreignGrid = GRIDS.stream().map(Item::code).filter(c -> !c.startsWith(ownGrid.substring(0, 12)))
@@ -207,6 +226,12 @@ abstract class ModuleScopingContract {
                     boolean visible = ownCase ? WITH_OWN_AREA.contains(role) : WHOLE_TOWN.contains(role);
                     if (WHOLE_VILLAGE_ONLY.contains(read) && role.equals("GRID_MANAGER")) {
                         visible = false;
+                    }
+                    if (HOUSEHOLD_ARCHIVE.contains(read) && role.equals("LEADER")) {
+                        visible = false;
+                    }
+                    if (read == Read.HOUSEHOLD_REVEAL) {
+                        visible = ownCase && HOUSEHOLD_HANDLERS.contains(role);
                     }
                     cases.add(Arguments.of(role, read, ownCase ? "OWN" : "FOREIGN", visible));
                 }
@@ -256,13 +281,23 @@ abstract class ModuleScopingContract {
         assertThat(write(DemoUsers.GRID_MANAGER, Write.DISPUTE_PHOTO, fresh).getStatus()).isEqualTo(204);
         assertThat(write(DemoUsers.TOWN_OFFICE, Write.SITE_UPDATE, fresh).getStatus()).isEqualTo(200);
         assertThat(write(DemoUsers.GRID_MANAGER, Write.HAZARD_UPDATE, fresh).getStatus()).isEqualTo(200);
+        assertThat(write(DemoUsers.GRID_MANAGER, Write.HOUSEHOLD_MERIT, fresh).getStatus()).isEqualTo(201);
+        assertThat(write(DemoUsers.VILLAGE_CADRE, Write.HOUSEHOLD_MISCONDUCT, fresh).getStatus()).isEqualTo(201);
+        assertThat(write(DemoUsers.GRID_MANAGER, Write.HOUSEHOLD_CONFLICT, fresh).getStatus()).isEqualTo(201);
+        assertThat(write(DemoUsers.VILLAGE_CADRE, Write.HOUSEHOLD_MOVE, fresh).getStatus()).isEqualTo(201);
+        assertThat(write(DemoUsers.GRID_MANAGER, Write.HOUSEHOLD_UPDATE, fresh).getStatus()).isEqualTo(200);
+        MockHttpServletResponse imported = write(DemoUsers.GRID_MANAGER, Write.HOUSEHOLD_IMPORT, fresh);
+        assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(201);
+        assertThat(postJson(DemoUsers.GRID_MANAGER, "/api/households", household(fresh.building())).getStatus())
+                .isEqualTo(201);
     }
 
     /** A dispute, site or hazard placed in a foreign village by an area-limited user: refused, nothing added. */
     @ParameterizedTest(name = "{0} creates outside their area → refused")
     @MethodSource("areaLimitedRoles")
     void aRecordPlacedOutsideTheAreaIsRefused(String role) throws Exception {
-        String before = fingerprint() + count("dispute") + count("safety_site") + count("hazard");
+        String before = fingerprint() + count("dispute") + count("safety_site") + count("hazard")
+                + count("household");
         Point p = foreign.point();
         Map<String, Object> geometry = Map.of("type", "Point", "coordinates", List.of(p.getX(), p.getY()));
         Map<String, Object> dispute = new LinkedHashMap<>();
@@ -277,12 +312,14 @@ abstract class ModuleScopingContract {
                         "BUILDING", "geometry", geometry)),
                 postJson(USERS.get(role), "/api/hazards", Map.of("category", "OTHER", "title", "越界隐患", "level",
                         "GENERAL", "owner", "测试", "reviewDue", LocalDate.now().plusMonths(1).toString(), "location",
-                        geometry)));
+                        geometry)),
+                postJson(USERS.get(role), "/api/households", household(foreign.building())));
         for (MockHttpServletResponse answer : answers) {
             assertThat(answer.getStatus()).as("%s: %s", role, answer.getContentAsString()).isIn(400, 403, 404);
             assertThat(answer.getContentType()).startsWith("application/problem+json");
         }
-        assertThat(fingerprint() + count("dispute") + count("safety_site") + count("hazard")).isEqualTo(before);
+        assertThat(fingerprint() + count("dispute") + count("safety_site") + count("hazard") + count("household"))
+                .isEqualTo(before);
     }
 
     static Stream<String> areaLimitedRoles() {
@@ -394,6 +431,29 @@ abstract class ModuleScopingContract {
             case SWEEP_COMPLIANCE -> field(json(user, "/api/sweeps/compliance?week=2026-W01").get("villages"),
                     "code").contains(t.village());
             case KPI_ROWS -> field(json(user, "/api/kpis").get("villages"), "code").contains(t.village());
+            case HOUSEHOLD_LIST -> {
+                MockHttpServletResponse r = getAs(user, "/api/households");
+                List<Long> ids = new ArrayList<>();
+                if (r.getStatus() == 200) {
+                    JSON.readTree(r.getContentAsString()).get("households").forEach(h -> ids.add(h.get("id").asLong()));
+                } else {
+                    assertThat(r.getStatus()).as(user).isEqualTo(403); // a role that sees counts only
+                }
+                yield ids.contains(t.household());
+            }
+            case HOUSEHOLD_BY_ID -> found(user, "/api/households/" + t.household());
+            case HOUSEHOLD_COUNTS -> json(user, "/api/households/counts?building=" + t.building()).get("households")
+                    .asLong() > 0;
+            case HOUSEHOLD_EXPORT -> {
+                MockHttpServletResponse r = getAs(user, "/api/households/export.xlsx");
+                yield r.getStatus() == 200 && sheetText(r).contains(t.building());
+            }
+            case HOUSEHOLD_REVEAL -> {
+                MockHttpServletResponse r = postJson(user, "/api/households/" + t.household() + "/reveal",
+                        Map.of("reason", "范围测试"));
+                assertThat(r.getStatus()).as(user).isIn(200, 403, 404);
+                yield r.getStatus() == 200;
+            }
             case BORDER_SEGMENTS -> {
                 List<String> along = new ArrayList<>();
                 json(user, "/api/border-segments").get("features").forEach(f -> f.get("properties")
@@ -486,12 +546,44 @@ abstract class ModuleScopingContract {
                     LocalDate.now().plusMonths(1).toString()));
             case SWEEP_FILING -> postJson(user, "/api/sweeps", Map.of("kind", "VILLAGE_WEEKLY", "village",
                     t.village(), "period", "2026-W03", "zeroReport", true));
+            case HOUSEHOLD_UPDATE -> putJson(user, "/api/households/" + t.household(), household(t.building()));
+            case HOUSEHOLD_MOVE -> postJson(user, "/api/households/" + t.household() + "/moves", Map.of("direction",
+                    "IN", "movedOn", LocalDate.now().minusDays(1).toString(), "name", "范围迁入", "relation", "儿媳",
+                    "idNumber", TestIdNumbers.valid()));
+            case HOUSEHOLD_MERIT -> postJson(user, "/api/households/" + t.household() + "/merits", Map.of("name",
+                    "范围测试", "doneOn", LocalDate.now().minusDays(1).toString(), "deed", "义务修路"));
+            case HOUSEHOLD_MISCONDUCT -> postJson(user, "/api/households/" + t.household() + "/misconduct",
+                    Map.of("name", "范围测试", "recordedOn", LocalDate.now().minusDays(1).toString(), "detail", "占道"));
+            case HOUSEHOLD_CONFLICT -> postJson(user, "/api/households/" + t.household() + "/conflicts",
+                    Map.of("checkedOn", LocalDate.now().minusDays(1).toString(), "situation", "邻里纠纷"));
+            case HOUSEHOLD_IMPORT -> {
+                // the members form naming the target's archive by its number: replaces its members
+                byte[] book;
+                try (XSSFWorkbook workbook = new XSSFWorkbook();
+                        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+                    var sheet = workbook.createSheet("家庭人员基本信息表");
+                    Row header = sheet.createRow(0);
+                    Row row = sheet.createRow(1);
+                    String[][] cells = { { "户编号", String.valueOf(t.household()) }, { "姓名", "范围户主" },
+                        { "身份证号码", TestIdNumbers.valid() }, { "与户主关系", "户主" } };
+                    for (int i = 0; i < cells.length; i++) {
+                        header.createCell(i).setCellValue(cells[i][0]);
+                        row.createCell(i).setCellValue(cells[i][1]);
+                    }
+                    workbook.write(out);
+                    book = out.toByteArray();
+                }
+                yield mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/api/households/import").file(new org.springframework.mock.web.MockMultipartFile(
+                                "file", "a.xlsx", "application/octet-stream", book))
+                        .with(DemoUsers.as(users, user)).with(BrowserCsrf.token())).andReturn().getResponse();
+            }
         };
     }
 
     private Target create(String grid, int k) throws Exception {
-        Point p = BUILDINGS.stream().filter(b -> b.code().startsWith(grid)).toList().get(k).geometry()
-                .getInteriorPoint();
+        Item building = BUILDINGS.stream().filter(b -> b.code().startsWith(grid)).toList().get(k);
+        Point p = building.geometry().getInteriorPoint();
         String situation = "范围测试" + grid + "-" + System.nanoTime();
         Map<String, Object> dispute = new LinkedHashMap<>();
         dispute.put("lng", p.getX());
@@ -512,7 +604,20 @@ abstract class ModuleScopingContract {
         MockHttpServletResponse sweep = postJson(DemoUsers.TOWN_OFFICE, "/api/sweeps", Map.of("kind",
                 "VILLAGE_WEEKLY", "village", grid.substring(0, 12), "period", "2026-W01", "zeroReport", true));
         assertThat(sweep.getStatus()).as(sweep.getContentAsString()).isIn(201, 409); // 409: filed by an earlier test
-        return new Target(grid.substring(0, 12), grid, disputeId, siteId, hazardId, situation, p);
+        String cadre = grid.startsWith(ownGrid.substring(0, 12)) ? DemoUsers.VILLAGE_CADRE
+                : "cunganbu-" + grid.substring(9, 12); // DemoCadres: each village's own cadre keeps its archive
+        long householdId = created(postJson(cadre, "/api/households", household(building.code()))).get("id")
+                .asLong();
+        return new Target(grid.substring(0, 12), grid, disputeId, siteId, hazardId, situation, p, householdId,
+                building.code());
+    }
+
+    /** A household of two with valid (fictitious, GB 11643) ID numbers. */
+    static Map<String, Object> household(String building) {
+        return Map.of("building", building, "members", List.of(
+                Map.of("name", "范围户主", "relation", "户主", "idNumber", TestIdNumbers.valid(), "phone",
+                        TestIdNumbers.phone()),
+                Map.of("name", "范围家属", "relation", "妻子", "idNumber", TestIdNumbers.valid())));
     }
 
     private JsonNode created(MockHttpServletResponse response) throws Exception {
@@ -543,6 +648,20 @@ abstract class ModuleScopingContract {
         return mvc.perform(post(url).with(DemoUsers.as(users, user)).with(BrowserCsrf.token())
                 .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body))).andReturn()
                 .getResponse();
+    }
+
+    private MockHttpServletResponse getAs(String user, String url) throws Exception {
+        return mvc.perform(get(url).with(DemoUsers.as(users, user))).andReturn().getResponse();
+    }
+
+    private static String sheetText(MockHttpServletResponse response) throws Exception {
+        StringBuilder text = new StringBuilder();
+        DataFormatter formatter = new DataFormatter();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
+            book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> text.append(formatter
+                    .formatCellValue(cell)).append('\t'))));
+        }
+        return text.toString();
     }
 
     private JsonNode json(String user, String url) throws Exception {
@@ -602,7 +721,10 @@ abstract class ModuleScopingContract {
                 + jdbc.queryForList("select id, status, review_due, title from hazard order by id")
                 + jdbc.queryForList("select id, name, status from safety_site order by id") + count("dispute_measure")
                 + count("dispute_photo")
-                + jdbc.queryForList("select id, village_code, period_start from sweep order by id");
+                + jdbc.queryForList("select id, village_code, period_start from sweep order by id")
+                + jdbc.queryForList("select id, member_count, head_name, updated_at from household order by id")
+                + count("household_member") + count("household_move") + count("household_merit")
+                + count("household_misconduct") + count("household_conflict");
     }
 
     private long count(String table) {

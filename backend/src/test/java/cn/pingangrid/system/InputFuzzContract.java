@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.pingangrid.testsupport.DemoUsers;
 import cn.pingangrid.testsupport.SignedInHttp;
+import cn.pingangrid.testsupport.TestIdNumbers;
 import cn.pingangrid.testsupport.TownDataset;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,7 +102,7 @@ public abstract class InputFuzzContract {
     void noFiveHundredsProblemsForEveryRefusalAndNothingChangedByARefusal() throws Exception {
         long started = System.nanoTime();
         for (String table : List.of("patrol_track", "patrol_plan", "dispute", "sweep", "sweep_campaign", "safety_site",
-                "hazard", "personal_access_token", "app_user")) {
+                "hazard", "personal_access_token", "app_user", "household")) {
             startIds.put(table, jdbc.queryForObject("select coalesce(max(id), 0) from " + table, Long.class));
         }
         Map<String, SignedInHttp> sessions = Map.of(
@@ -215,7 +216,7 @@ public abstract class InputFuzzContract {
 
     /** The objects the cases aim at, made through the API. */
     record Fixtures(long dispute, long site, long hazard, long segment, long user, String village, String grid,
-            Point point) {
+            Point point, long household, String householdBuilding) {
     }
 
     Fixtures fixtures(Map<String, SignedInHttp> sessions) throws Exception {
@@ -240,7 +241,14 @@ public abstract class InputFuzzContract {
         long user = created(sessions.get(DemoUsers.ADMIN).send("POST", "/api/admin/users", "application/json",
                 JSON.writeValueAsString(validUser("fz" + UUID.randomUUID().toString().substring(0, 8), village))))
                 .get("id").asLong();
-        return new Fixtures(dispute, site, hazard, segment, user, village, grid, point);
+        // a household in the grid manager's own grid: the archive's writes are its handlers'
+        SignedInHttp gridManager = sessions.get(DemoUsers.GRID_MANAGER);
+        String ownGrid = JSON.readTree(gridManager.get("/api/me").body()).get("area").get("grids").get(0).asString();
+        String householdBuilding = BUILDINGS.stream().map(TownDataset.Item::code).filter(c -> c.startsWith(ownGrid))
+                .toList().get(7);
+        long household = created(gridManager.send("POST", "/api/households", "application/json",
+                JSON.writeValueAsString(validHousehold(householdBuilding)))).get("id").asLong();
+        return new Fixtures(dispute, site, hazard, segment, user, village, grid, point, household, householdBuilding);
     }
 
     private static JsonNode created(HttpResponse<byte[]> answer) {
@@ -293,6 +301,26 @@ public abstract class InputFuzzContract {
                         today.plusDays(30).toString()), List.of()),
                 new BodyEndpoint(DemoUsers.ADMIN, "POST", "/api/admin/users", validUser("fuzznew", f.village()),
                         List.of()),
+                new BodyEndpoint(DemoUsers.GRID_MANAGER, "POST", "/api/households",
+                        validHousehold(f.householdBuilding()), List.of()),
+                new BodyEndpoint(DemoUsers.GRID_MANAGER, "PUT", "/api/households/" + f.household(),
+                        validHousehold(f.householdBuilding()), List.of()),
+                new BodyEndpoint(DemoUsers.GRID_MANAGER, "POST", "/api/households/" + f.household() + "/moves",
+                        map("direction", "IN", "movedOn", today.minusDays(2).toString(), "reason", "婚嫁", "place",
+                                "桃江县城", "name", "模糊迁入", "gender", "女", "birthDate", "1998-04-05", "idNumber",
+                                TestIdNumbers.valid(LocalDate.of(1998, 4, 5), false), "relation", "儿媳", "phone",
+                                TestIdNumbers.phone(), "education", "大专", "health", "健康"), List.of()),
+                new BodyEndpoint(DemoUsers.GRID_MANAGER, "POST", "/api/households/" + f.household() + "/merits",
+                        map("name", "模糊户主", "doneOn", today.minusDays(5).toString(), "deed", "义务修路",
+                                "commendation", "村表彰"), List.of()),
+                new BodyEndpoint(DemoUsers.GRID_MANAGER, "POST", "/api/households/" + f.household() + "/misconduct",
+                        map("name", "模糊户主", "recordedOn", today.minusDays(5).toString(), "detail", "占道堆放",
+                                "handling", "批评教育"), List.of()),
+                new BodyEndpoint(DemoUsers.GRID_MANAGER, "POST", "/api/households/" + f.household() + "/conflicts",
+                        map("checkedOn", today.minusDays(5).toString(), "situation", "邻里纠纷", "measures", "调解",
+                                "remarks", "备注"), List.of()),
+                new BodyEndpoint(DemoUsers.GRID_MANAGER, "POST", "/api/households/" + f.household() + "/reveal",
+                        map("reason", "入户核对"), List.of()),
                 new BodyEndpoint(DemoUsers.ADMIN, "PATCH", "/api/admin/users/" + f.user(), map("displayName", "改名",
                         "unit", "大栗港司法所", "roles", List.of("VILLAGE_CADRE"), "areas", List.of(f.village()),
                         "enabled", true), List.of()),
@@ -339,6 +367,11 @@ public abstract class InputFuzzContract {
                 new Query("/api/hotspots/emerging", qmap("to", to, "months", "12", "unit", "grid")),
                 new Query("/api/hotspots/rates", qmap("from", from, "to", to, "severity", "ORDINARY")),
                 new Query("/api/meeting", qmap("month", to.substring(0, 7))),
+                new Query("/api/households", qmap("building", f.householdBuilding(), "grid", f.grid(), "q", "模",
+                        "idNumber", TestIdNumbers.valid(), "sort", "head", "limit", "10")),
+                new Query("/api/households/counts", qmap("building", f.householdBuilding(), "village", f.village())),
+                new Query("/api/households/export.xlsx", qmap("building", f.householdBuilding(), "reveal", "true",
+                        "reason", "fuzz")),
                 new Query("/ogc/collections/disputes/items", qmap("bbox", bbox, "datetime", from + "/" + to, "limit",
                         "10", "offset", "0", "f", "json")),
                 new Query("/ogc/collections/buildings/items", qmap("bbox", bbox, "limit", "10", "offset", "5", "f",
@@ -373,7 +406,8 @@ public abstract class InputFuzzContract {
                     "text/plain", JSON.writeValueAsString(e.valid())));
         }
         for (Query q : queries) {
-            String user = q.path().startsWith("/api/admin") ? DemoUsers.ADMIN : t;
+            String user = q.path().startsWith("/api/admin") ? DemoUsers.ADMIN
+                    : q.path().startsWith("/api/households") ? DemoUsers.GRID_MANAGER : t;
             for (String param : q.valid().keySet()) {
                 for (String value : BAD_QUERY_VALUES) {
                     Map<String, String> params = new LinkedHashMap<>(q.valid());
@@ -395,7 +429,7 @@ public abstract class InputFuzzContract {
                 "%ED%A0%80", "1e3", "%20")) {
             for (String path : List.of("/api/disputes/", "/api/sites/", "/api/hazards/", "/api/patrol/plans/",
                     "/ogc/collections/disputes/items/", "/ogc/collections/buildings/items/",
-                    "/api/me/tokens/")) {
+                    "/api/me/tokens/", "/api/households/")) {
                 cases.add(new Case("GET " + path + id, t, "GET", path + id, null, null));
             }
             cases.add(new Case("POST transitions of " + id, t, "POST", "/api/disputes/" + id + "/transitions",
@@ -453,6 +487,56 @@ public abstract class InputFuzzContract {
         cases.add(new Case("import a truncated multipart", t, "POST", "/api/disputes/import",
                 "multipart/form-data; boundary=" + boundary, "--" + boundary + "\r\nContent-Disposition: form-data; "
                         + "name=\"file\"; filename=\"a.xlsx\"\r\n\r\nPK"));
+        // 一户一档: the faults the issue names, each a 400 naming the field with nothing written, and the import
+        String g = DemoUsers.GRID_MANAGER;
+        String head = TestIdNumbers.valid(LocalDate.of(1960, 2, 3), true);
+        String child = TestIdNumbers.valid(LocalDate.of(1988, 8, 8), false);
+        for (List<Map<String, Object>> members : List.<List<Map<String, Object>>>of(
+                List.of(member("户主", head), member("女儿", TestIdNumbers.wrongCheck(child))),
+                List.of(member("户主", TestIdNumbers.valid(LocalDate.now().plusDays(1), true))),
+                List.of(member("户主", head), member("女儿", child), member("儿子", child)),
+                List.of(member("户主", head), member("户主", child)), List.of(member("女儿", child)), List.of(),
+                java.util.Arrays.asList(member("户主", head), null))) {
+            Map<String, Object> body = validHousehold(f.householdBuilding());
+            body.put("members", members);
+            cases.add(new Case("household " + members.size() + " members with a fault", g, "POST",
+                    "/api/households", "application/json", JSON.writeValueAsString(body)));
+            cases.add(new Case("household edit with a fault", g, "PUT", "/api/households/" + f.household(),
+                    "application/json", JSON.writeValueAsString(body)));
+        }
+        Map<String, Object> wrongBirth = member("户主", head);
+        wrongBirth.put("birthDate", LocalDate.now().plusDays(3).toString());
+        Map<String, Object> body = validHousehold(f.householdBuilding());
+        body.put("members", List.of(wrongBirth));
+        cases.add(new Case("household with a future birth date", g, "POST", "/api/households", "application/json",
+                JSON.writeValueAsString(body)));
+        body.put("members", List.of(map("name", "甲", "relation", "户主", "idNumber", head, "extra", List.of(1))));
+        cases.add(new Case("household member with an unknown field", g, "POST", "/api/households",
+                "application/json", JSON.writeValueAsString(body)));
+        for (String memberValue : List.of("null", "1", "\"x\"", "[[]]", "{\"idNumber\":1}",
+                "{\"idNumber\":\"\\u0000\"}")) {
+            cases.add(new Case("household members = " + memberValue, g, "POST", "/api/households",
+                    "application/json", "{\"building\":\"" + f.householdBuilding() + "\",\"members\":["
+                            + memberValue + "]}"));
+        }
+        cases.add(new Case("household move out of the head", g, "POST", "/api/households/" + f.household()
+                + "/moves", "application/json", JSON.writeValueAsString(map("direction", "OUT", "movedOn",
+                        LocalDate.now().toString(), "name", "模糊户主", "relation", "户主", "idNumber", householdHead))));
+        cases.add(new Case("household reveal without a reason", g, "POST", "/api/households/" + f.household()
+                + "/reveal", "application/json", "{}"));
+        cases.add(new Case("household reveal by the town office", t, "POST", "/api/households/" + f.household()
+                + "/reveal", "application/json", "{\"reason\":\"想看\"}"));
+        cases.add(new Case("household write by the town office", t, "POST", "/api/households", "application/json",
+                JSON.writeValueAsString(validHousehold(f.householdBuilding()))));
+        cases.add(new Case("household import as JSON", g, "POST", "/api/households/import", "application/json",
+                "{}"));
+        cases.add(new Case("household import not XLSX", g, "POST", "/api/households/import",
+                "multipart/form-data; boundary=" + boundary, "--" + boundary + "\r\nContent-Disposition: form-data; "
+                        + "name=\"file\"; filename=\"a.xlsx\"\r\n\r\nPK\u0003\u0004 nope\r\n--" + boundary
+                        + "--\r\n"));
+        cases.add(new Case("household import without the file part", g, "POST", "/api/households/import",
+                "multipart/form-data; boundary=" + boundary, "--" + boundary + "\r\nContent-Disposition: form-data; "
+                        + "name=\"other\"\r\n\r\nx\r\n--" + boundary + "--\r\n"));
         // sign-in: unknown, overlong, NUL, missing, huge (never an existing account: no lock for other tests)
         for (String form : List.of("username=" + "a".repeat(33) + "&password=x", "username=ab%00cd&password=x",
                 "username=&password=", "password=x", "username=x", "username=" + "b".repeat(5_000) + "&password=y",
@@ -487,7 +571,15 @@ public abstract class InputFuzzContract {
                 + "(select count(*) from site_inspection) i, (select count(*) from hazard) h, "
                 + "(select count(*) from app_user) u, (select count(*) from app_user_role) r, "
                 + "(select count(*) from app_user_area) a, (select count(*) from patrol_plan) pp, "
-                + "(select count(*) from patrol_track) pt, (select count(*) from personal_access_token) pat"));
+                + "(select count(*) from patrol_track) pt, (select count(*) from personal_access_token) pat, "
+                + "(select count(*) from household) hh, "
+                + "(select count(*) from household_member) hm, (select count(*) from household_move) hv, "
+                + "(select count(*) from household_merit) he, (select count(*) from household_misconduct) hb, "
+                + "(select count(*) from household_conflict) hc"));
+        s.append(jdbc.queryForList("select group_name, head_name, member_count, poverty_registered, housing, "
+                + "other_notes, updated_at from household where id = ?", f.household()));
+        s.append(jdbc.queryForList("select seq, name, id_number_enc, phone_enc from household_member "
+                + "where household_id = ? order by seq", f.household()));
         s.append(jdbc.queryForList("select status, handling_level, responsible_unit, responsible_person, deadline, "
                 + "referral_channel, referral_unit, resolved_on from dispute where id = ?", f.dispute()));
         s.append(jdbc.queryForList("select kind, name, status, responsible_person, responsible_phone, village_code, "
@@ -525,6 +617,20 @@ public abstract class InputFuzzContract {
         return map("category", "TRAFFIC", "title", "模糊测试隐患", "description", "急弯无护栏", "level", "GENERAL",
                 "owner", "交管站", "reviewDue", LocalDate.now().plusDays(30).toString(), "location",
                 Map.of("type", "Point", "coordinates", List.of(p.getX(), p.getY())), "crs", "WGS84");
+    }
+
+    /** The fixture household's head: one ID number for the whole run, so edits keep the same person. */
+    static final String householdHead = TestIdNumbers.valid(LocalDate.of(1966, 6, 6), true);
+
+    static Map<String, Object> validHousehold(String building) {
+        return map("building", building, "groupName", "五组", "povertyRegistered", false, "housing", "砖混两层",
+                "otherNotes", "模糊测试户", "members", List.of(map("name", "模糊户主", "gender", "男", "birthDate",
+                        "1966-06-06", "idNumber", householdHead, "relation", "户主", "phone", "10012345678",
+                        "education", "初中", "health", "健康")));
+    }
+
+    static Map<String, Object> member(String relation, String idNumber) {
+        return map("name", "模糊成员", "relation", relation, "idNumber", idNumber);
     }
 
     static Map<String, Object> validUser(String username, String village) {

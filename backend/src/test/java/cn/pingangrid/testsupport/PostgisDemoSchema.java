@@ -16,7 +16,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public class PostgisDemoSchema implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    static final String SCHEMA = "demo";
+    private final String schema;
+
+    public PostgisDemoSchema() {
+        this("demo");
+    }
+
+    /** A fresh schema of another name, for another test that must start from an empty database. */
+    protected PostgisDemoSchema(String schema) {
+        this.schema = schema;
+    }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -28,14 +37,14 @@ public class PostgisDemoSchema implements ApplicationContextInitializer<Configur
         String user = env("PINGAN_TEST_DB_USER", "postgres");
         String password = env("PINGAN_TEST_DB_PASSWORD", "");
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot make the demo schema in " + url, e);
+            throw new IllegalStateException("cannot make the schema " + schema + " in " + url, e);
         }
-        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA + ",public";
+        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
         TestPropertyValues.of("spring.datasource.url=" + schemaUrl, "spring.datasource.username=" + user,
-                "spring.datasource.password=" + password, "spring.flyway.schemas=" + SCHEMA).applyTo(context);
+                "spring.datasource.password=" + password, "spring.flyway.schemas=" + schema).applyTo(context);
     }
 
     private static String env(String name, String fallback) {

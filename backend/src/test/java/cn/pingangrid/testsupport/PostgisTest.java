@@ -20,7 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @EnabledIf("cn.pingangrid.testsupport.PostgisDatabase#available")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "pingan.demo.disputes=false", "pingan.demo.sites=false" })
+        "pingan.demo.disputes=false", "pingan.demo.sites=false", "pingan.demo.households=false",
+        "pingan.household.key-file=target/test-household-keys.properties" })
 @ContextConfiguration(initializers = PostgisDatabase.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")

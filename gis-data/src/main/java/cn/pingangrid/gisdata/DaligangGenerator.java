@@ -9,12 +9,12 @@ import java.util.Map;
 
 /**
  * Generates the committed dataset of 大栗港镇 (an illustrative, synthetic geometry) into
- * {@code gis-data/src/main/resources/gis-data/daligang/}, or, with {@code --county}, a larger benchmark set of
- * about twenty towns into {@code gis-data/target/benchmark-county/}.
+ * {@code gis-data/src/main/resources/gis-data/daligang/}, or, with {@code --county}, the benchmark county
+ * ({@link County}: fifteen towns that tile it) into {@code gis-data/target/benchmark-county/}.
  *
  * <pre>
  *   DaligangGenerator [outputDir]
- *   DaligangGenerator --county [outputDir] [towns]
+ *   DaligangGenerator --county [outputDir] [small|taojiang] [historyEnd]
  * </pre>
  *
  * Running it twice gives byte-identical files.
@@ -29,9 +29,7 @@ public final class DaligangGenerator {
     public static void main(String[] args) throws IOException {
         Path module = moduleDir();
         if (args.length > 0 && args[0].equals("--county")) {
-            Path out = args.length > 1 ? Path.of(args[1]) : module.resolve("target/benchmark-county");
-            int towns = args.length > 2 ? Integer.parseInt(args[2]) : CountyBenchmark.TOWNS;
-            CountyBenchmark.write(out, towns);
+            CountyFiles.main(module, args);
             return;
         }
         Path out = args.length > 0 ? Path.of(args[0]) : module.resolve("src/main/resources/" + RESOURCE_DIR);

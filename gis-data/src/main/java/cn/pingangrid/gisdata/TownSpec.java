@@ -67,10 +67,4 @@ record TownSpec(String code, String name, String countyCode, String county, doub
                         new NeighbourPlan("乐安镇", "安化县", true, 215),
                         new NeighbourPlan("灰山港镇", "桃江县", false, 280)));
     }
-
-    /** The same plan under another identity, seed and centre: for the benchmark county. */
-    TownSpec relocated(String newCode, String newName, double lng, double lat, long newSeed) {
-        return new TownSpec(newCode, newName, countyCode, county, lng, lat, areaKm2, population, newSeed, buildings,
-                villages, neighbours);
-    }
 }

@@ -1,7 +1,7 @@
 // Click (or tap) on the map: a popup naming the village or community, the grid and the building there,
 // from /api/locate; outside the town the popup shows the server's explanation.
 //
-// Fires on the map: 'pg:located' {result}, 'pg:locatefailed' {error}.
+// Fires on the map: 'pg:located' {result, box: the popup's content, popup}, 'pg:locatefailed' {error}.
 import { api } from '../api.js';
 import { BUILDING_USES, VILLAGE_KINDS, termOf } from '../terms.js';
 
@@ -71,7 +71,7 @@ export const LocateHandler = L.Handler.extend({
         });
       }
       popup.setContent(box);
-      map.fire('pg:located', { result });
+      map.fire('pg:located', { result, box, popup });
     }, (error) => {
       const box = L.DomUtil.create('div', 'pg-locate pg-locate-error');
       box.textContent = error.message;

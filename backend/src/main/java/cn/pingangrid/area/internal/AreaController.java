@@ -1,7 +1,6 @@
 package cn.pingangrid.area.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +18,7 @@ import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.FeatureCollection;
 import cn.pingangrid.geo.InputCrs;
 import cn.pingangrid.geo.MetricProjection;
+import cn.pingangrid.system.CodeName;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.NotFoundException;
 
@@ -101,31 +101,36 @@ class AreaController {
      * The village, grid and building at a point. A point outside the town, or outside the caller's area, is a
      * 404 problem.
      */
+    /** What lies at a point: the village (with its kind), the grid, and the building if the point is in one. */
+    record Located(double lng, double lat, VillageAt village, CodeName grid, Location.BuildingAt building) {
+    }
+
+    record VillageAt(String code, String name, String kind) {
+    }
+
+    /** A search hit: {@code type} is village or grid; {@code bbox} to zoom to. */
+    record Hit(String type, String code, String name, double[] bbox) {
+    }
+
     @GetMapping("/locate")
-    Map<String, Object> locate(@RequestParam double lng, @RequestParam double lat,
+    Located locate(@RequestParam double lng, @RequestParam double lat,
             @RequestParam(required = false) String crs) {
         InputCrs inputCrs = InputCrs.parse("crs", crs);
         Point point = inputCrs.toStoredPoint(lng, lat);
         Location location = geography.locate(point).orElseThrow(() -> new NotFoundException(
                 "该点（经度 " + lng + "，纬度 " + lat + "）" + (geography.inTown(point) ? "不在您负责的区域内" : "不在本镇范围内")));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("lng", point.getX());
-        answer.put("lat", point.getY());
-        answer.put("village", Map.of("code", location.villageCode(), "name", location.villageName(), "kind",
-                location.villageKind()));
-        answer.put("grid", Map.of("code", location.gridCode(), "name", location.gridName()));
-        answer.put("building", location.building());
-        return answer;
+        return new Located(point.getX(), point.getY(), new VillageAt(location.villageCode(), location.villageName(),
+                location.villageKind()), new CodeName(location.gridCode(), location.gridName()), location.building());
     }
 
     /** Villages and grids whose name contains, or whose code starts with, {@code q}; for the map's search box. */
     @GetMapping(path = "/search", produces = "application/json")
-    List<Map<String, Object>> search(@RequestParam String q) {
+    List<Hit> search(@RequestParam String q) {
         String text = q.strip();
         if (text.isEmpty() || text.length() > 32) {
             throw new InvalidInputException("q", "请输入 1 到 32 个字的村名、网格名或代码");
         }
-        List<Map<String, Object>> hits = new ArrayList<>();
+        List<Hit> hits = new ArrayList<>();
         geography.villagesMatching(text, 10)
                 .forEach(v -> hits.add(hit("village", v.getCode(), v.getName(), v.getBoundary())));
         geography.gridsMatching(text, 10)
@@ -133,13 +138,8 @@ class AreaController {
         return hits;
     }
 
-    private static Map<String, Object> hit(String type, String code, String name, Geometry geometry) {
-        Map<String, Object> hit = new LinkedHashMap<>();
-        hit.put("type", type);
-        hit.put("code", code);
-        hit.put("name", name);
-        hit.put("bbox", BoundingBox.of(geometry.getEnvelopeInternal()).toArray());
-        return hit;
+    private static Hit hit(String type, String code, String name, Geometry geometry) {
+        return new Hit(type, code, name, BoundingBox.of(geometry.getEnvelopeInternal()).toArray());
     }
 
     private static Polygon box(String bbox) {

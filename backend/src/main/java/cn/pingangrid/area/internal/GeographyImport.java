@@ -71,10 +71,27 @@ class GeographyImport implements SmartInitializingSingleton {
 
     /** Imports the dataset unless this very dataset is already there (or {@code replace} is set). */
     void importDataset(boolean replace) {
-        Map<String, byte[]> files = readFiles();
-        String checksum = checksum(files);
         List<String> previous = jdbc.queryForList(
                 "SELECT checksum FROM geography_import WHERE dataset = ? ORDER BY id DESC", String.class, dataset);
+        if (!new ClassPathResource("gis-data/" + dataset + "/town.geojson").exists()) {
+            // a dataset with its own loader (the benchmark county: module county, --pingan.county.load=true)
+            if (previous.isEmpty()) {
+                log.warn("数据集 {} 不在类路径上，也尚未装入；县域基准数据用 --pingan.county.load=true 装入", dataset);
+            } else {
+                log.info("数据集 {} 已由其装载程序装入", dataset);
+                events.publishEvent(new GeographyReady(dataset));
+            }
+            return;
+        }
+        if (previous.isEmpty()) {
+            List<String> others = jdbc.queryForList("SELECT DISTINCT dataset FROM geography_import", String.class);
+            if (!others.isEmpty()) {
+                throw new IllegalStateException("数据库中已有数据集 " + others + "，不能再导入 " + dataset
+                        + "：请用 --pingan.geography.dataset 指定已有的数据集，或使用新建的数据库");
+            }
+        }
+        Map<String, byte[]> files = readFiles();
+        String checksum = checksum(files);
         if (!previous.isEmpty() && !replace) {
             if (!previous.get(0).equals(checksum)) {
                 log.warn("数据集 {} 与已导入的版本不同；以 --pingan.geography.reimport=true 启动可重新导入", dataset);

@@ -1,10 +1,9 @@
 package cn.pingangrid.area.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,38 +28,36 @@ class MapSettingsController {
         this.geography = geography;
     }
 
+    /** The town's code, name and extent (absent before the dataset is imported) and the online base layers. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Settings(String townCode, String townName, double[] bbox, List<OnlineLayer> onlineLayers) {
+    }
+
+    /** An online base layer; {@code labelUrl} (a separate label layer) only where there is one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OnlineLayer(String id, String name, String url, String labelUrl, String subdomains, String attribution,
+            int maxZoom) {
+    }
+
     @GetMapping("/api/map-settings")
-    Map<String, Object> mapSettings() {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        geography.town().ifPresent(town -> {
-            answer.put("townCode", town.getCode());
-            answer.put("townName", town.getName());
-            answer.put("bbox", BoundingBox.of(town.getBoundary().getEnvelopeInternal()).toArray());
-        });
-        List<Map<String, Object>> layers = new ArrayList<>();
+    Settings mapSettings() {
+        List<OnlineLayer> layers = new ArrayList<>();
         String key = settings.tiandituKey();
         if (key != null && !key.isBlank()) {
             layers.add(tianditu("tianditu-vec", "天地图矢量", "vec", "cva", key));
             layers.add(tianditu("tianditu-img", "天地图影像", "img", "cia", key));
         }
         if (settings.openstreetmap()) {
-            layers.add(Map.of("id", "osm", "name", "OpenStreetMap", "url",
-                    "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "subdomains", "", "attribution",
-                    "© OpenStreetMap contributors", "maxZoom", 19));
+            layers.add(new OnlineLayer("osm", "OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", null,
+                    "", "© OpenStreetMap contributors", 19));
         }
-        answer.put("onlineLayers", layers);
-        return answer;
+        return geography.town().map(town -> new Settings(town.getCode(), town.getName(),
+                BoundingBox.of(town.getBoundary().getEnvelopeInternal()).toArray(), layers))
+                .orElseGet(() -> new Settings(null, null, null, layers));
     }
 
-    private static Map<String, Object> tianditu(String id, String name, String layer, String labels, String key) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", id);
-        entry.put("name", name);
-        entry.put("url", TIANDITU.formatted(layer, layer, key));
-        entry.put("labelUrl", TIANDITU.formatted(labels, labels, key));
-        entry.put("subdomains", "01234567");
-        entry.put("attribution", "© 天地图");
-        entry.put("maxZoom", 18);
-        return entry;
+    private static OnlineLayer tianditu(String id, String name, String layer, String labels, String key) {
+        return new OnlineLayer(id, name, TIANDITU.formatted(layer, layer, key), TIANDITU.formatted(labels, labels, key),
+                "01234567", "© 天地图", 18);
     }
 }

@@ -1,0 +1,7 @@
+package cn.pingangrid.household.internal;
+
+import cn.pingangrid.testsupport.PostgisTest;
+
+@PostgisTest
+class HouseholdApiOnPostgisTests extends HouseholdApiContract {
+}
