@@ -55,6 +55,15 @@ public class ScopedQueries {
     }
 
     /**
+     * The entity as a feature layer (OGC API – Features), every read of it cut to the caller's scope like any
+     * other query here; see {@link LayerDefinition}.
+     */
+    public cn.pingangrid.geo.FeatureLayer layer(LayerDefinition definition) {
+        place(definition.entity()); // fails now, not on the first request, for an entity of no declared place
+        return new ScopedLayer(this, definition);
+    }
+
+    /**
      * The {@code attributes} of every row, whatever the scope, ordered by the first; only attributes the entity
      * declares in {@link AreaBound#publicAttributes} (codes and names), so no content can leave this way.
      */

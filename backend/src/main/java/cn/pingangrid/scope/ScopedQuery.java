@@ -24,6 +24,8 @@ public final class ScopedQuery<T> {
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private String orderBy = "";
     private int next;
+    private int firstResult;
+    private int maxResults = Integer.MAX_VALUE;
 
     ScopedQuery(EntityManager em, Class<T> type, String entityName, String alias) {
         this.em = em;
@@ -82,13 +84,27 @@ public final class ScopedQuery<T> {
         return orderBy(order);
     }
 
+    /**
+     * Only the rows {@code offset} .. {@code offset + limit - 1} of the ordered result, for {@link #list()} and
+     * {@link #select}: one page (the database skips the rest). Pages are stable only when the order ends with a
+     * unique key (e.g. {@code x.id}); {@link #count()} still counts every row.
+     */
+    public ScopedQuery<T> page(int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        this.firstResult = offset;
+        this.maxResults = limit;
+        return this;
+    }
+
     public List<T> list() {
         return list(Integer.MAX_VALUE);
     }
 
     public List<T> list(int limit) {
-        return bind(em.createQuery("select " + alias + from + where + orderBy, type)).setMaxResults(limit)
-                .getResultList();
+        return window(bind(em.createQuery("select " + alias + from + where + orderBy, type)),
+                Math.min(limit, maxResults)).getResultList();
     }
 
     public Optional<T> first() {
@@ -108,11 +124,18 @@ public final class ScopedQuery<T> {
         TypedQuery<R> query = bind(em.createQuery("select " + select + from + where + " " + tail
                 + (tail.contains("order by") ? "" : orderBy), resultType));
         extra.forEach(query::setParameter);
-        return query.getResultList();
+        return window(query, maxResults).getResultList();
     }
 
     public <R> List<R> select(String select, String tail, Class<R> resultType) {
         return select(select, tail, resultType, Map.of());
+    }
+
+    private <Q> TypedQuery<Q> window(TypedQuery<Q> query, int limit) {
+        if (firstResult > 0) {
+            query.setFirstResult(firstResult);
+        }
+        return limit == Integer.MAX_VALUE ? query : query.setMaxResults(limit);
     }
 
     /** Binds {@code value} to a fresh parameter name and returns the name. */

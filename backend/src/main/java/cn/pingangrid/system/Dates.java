@@ -47,6 +47,23 @@ public final class Dates {
         return text == null || text.isBlank() ? null : parse(field, text);
     }
 
+    /**
+     * A date ({@code yyyy-MM-dd}, as {@link #parse}) or an RFC 3339 date-time with its offset
+     * ({@code 2026-11-03T08:00:00Z}), the latter counted as its date in {@code zone}; within the range.
+     */
+    public static LocalDate dateOrDateTime(String field, String text, java.time.ZoneId zone) {
+        String t = text == null ? "" : text.strip();
+        if (t.length() <= 10) {
+            return parse(field, t);
+        }
+        try {
+            return within(field, java.time.OffsetDateTime.parse(t).atZoneSameInstant(zone).toLocalDate());
+        } catch (DateTimeException e) {
+            throw new InvalidInputException(field, "「" + Texts.quote(t)
+                    + "」不是 RFC 3339 日期或时间（如 2026-11-03 或 2026-11-03T08:00:00Z）");
+        }
+    }
+
     /** A month {@code yyyy-MM} within the range. */
     public static YearMonth month(String field, String text) {
         String t = text == null ? "" : text.strip();

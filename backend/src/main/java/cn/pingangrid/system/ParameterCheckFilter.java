@@ -60,7 +60,7 @@ class ParameterCheckFilter extends OncePerRequestFilter {
             FilterRegistrationBean<ParameterCheckFilter> registration = new FilterRegistrationBean<>(
                     new ParameterCheckFilter(json));
             registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
-            registration.addUrlPatterns("/api/*");
+            registration.addUrlPatterns("/api/*", "/ogc", "/ogc/*");
             return registration;
         }
     }

@@ -58,9 +58,17 @@ abstract class ModuleScopingContract {
         SITE_LIST("GET /api/sites"), SITE_BY_ID("GET /api/sites/{id}"), SITE_SCORECARDS("GET /api/site-scorecards"),
         HAZARD_LIST("GET /api/hazards"), HAZARD_BY_ID("GET /api/hazards/{id}"), SWEEP_LIST("GET /api/sweeps"),
         SWEEP_COMPLIANCE("GET /api/sweeps/compliance"), KPI_ROWS("GET /api/kpis"),
-        BORDER_SEGMENTS("GET /api/border-segments"), DISPUTE_TILE("GET /tiles/{layer}/{z}/{x}/{y}.mvt"), HOUSEHOLD_LIST("GET /api/households"),
+        BORDER_SEGMENTS("GET /api/border-segments"), DISPUTE_TILE("GET /tiles/{layer}/{z}/{x}/{y}.mvt"),
+        HOUSEHOLD_LIST("GET /api/households"),
         HOUSEHOLD_BY_ID("GET /api/households/{id}"), HOUSEHOLD_COUNTS("GET /api/households/counts"),
-        HOUSEHOLD_EXPORT("GET /api/households/export.xlsx"), HOUSEHOLD_REVEAL("POST /api/households/{id}/reveal");
+        HOUSEHOLD_EXPORT("GET /api/households/export.xlsx"), HOUSEHOLD_REVEAL("POST /api/households/{id}/reveal"),
+        // OGC API – Features: the same records as collections
+        OGC_DISPUTE_ITEMS(Read.OGC_ITEMS), OGC_DISPUTE_ITEM(Read.OGC_ITEM), OGC_SITE_ITEMS(Read.OGC_ITEMS),
+        OGC_SITE_ITEM(Read.OGC_ITEM), OGC_HAZARD_ITEMS(Read.OGC_ITEMS), OGC_HAZARD_ITEM(Read.OGC_ITEM),
+        OGC_GRID_ITEMS(Read.OGC_ITEMS), OGC_GRID_ITEM(Read.OGC_ITEM), OGC_BORDER_SEGMENTS(Read.OGC_ITEMS);
+
+        private static final String OGC_ITEMS = "GET /ogc/collections/{collectionId}/items";
+        private static final String OGC_ITEM = "GET /ogc/collections/{collectionId}/items/{featureId}";
 
         final String endpoint;
 
@@ -113,7 +121,20 @@ abstract class ModuleScopingContract {
             Map.entry("GET /api/admin/users", "ADMIN only; accounts are @Unbound"),
             Map.entry("POST /api/admin/users", "ADMIN only; accounts are @Unbound"),
             Map.entry("PATCH /api/admin/users/{id}", "ADMIN only; accounts are @Unbound"),
-            Map.entry("POST /api/admin/users/{id}/password", "ADMIN only; accounts are @Unbound"));
+            Map.entry("POST /api/admin/users/{id}/password", "ADMIN only; accounts are @Unbound"),
+            Map.entry("GET /api/me/tokens", "the caller's own tokens (@Unbound)"),
+            Map.entry("POST /api/me/tokens", "the caller's own tokens (@Unbound)"),
+            Map.entry("DELETE /api/me/tokens/{id}", "the caller's own tokens (@Unbound)"),
+            Map.entry("GET /ogc", "OGC landing page: links only"),
+            Map.entry("GET /ogc/", "OGC landing page: links only"),
+            Map.entry("GET /ogc/conformance", "OGC conformance classes"),
+            Map.entry("GET /ogc/api", "the OGC API's definition"),
+            Map.entry("GET /ogc/collections", "the layers' ids, titles and the town's public extent"),
+            Map.entry("GET /ogc/collections/{collectionId}", "one layer's title, description, public extent"),
+            Map.entry("GET /api-docs", "the API's OpenAPI description (springdoc)"),
+            Map.entry("GET /api-docs.yaml", "the API's OpenAPI description (springdoc)"),
+            Map.entry("GET /api-docs/swagger-config", "the description's UI settings (springdoc)"),
+            Map.entry("GET /api-docs.html", "redirect to the description's UI (springdoc)"));
 
     /**
      * Area-bound endpoints not yet in this matrix (issue 9): each is scoped through {@code ScopedQueries} and has
@@ -442,6 +463,20 @@ abstract class ModuleScopingContract {
                         .get("villageCodes").forEach(c -> along.add(c.asString())));
                 yield along.contains(t.village());
             }
+            case OGC_DISPUTE_ITEMS -> ogcIds(user, "disputes").contains(String.valueOf(t.dispute()));
+            case OGC_DISPUTE_ITEM -> found(user, "/ogc/collections/disputes/items/" + t.dispute());
+            case OGC_SITE_ITEMS -> ogcIds(user, "sites").contains(String.valueOf(t.site()));
+            case OGC_SITE_ITEM -> found(user, "/ogc/collections/sites/items/" + t.site());
+            case OGC_HAZARD_ITEMS -> ogcIds(user, "hazards").contains(String.valueOf(t.hazard()));
+            case OGC_HAZARD_ITEM -> found(user, "/ogc/collections/hazards/items/" + t.hazard());
+            case OGC_GRID_ITEMS -> ogcIds(user, "grids").contains(t.grid());
+            case OGC_GRID_ITEM -> found(user, "/ogc/collections/grids/items/" + t.grid());
+            case OGC_BORDER_SEGMENTS -> {
+                List<String> along = new ArrayList<>();
+                json(user, "/ogc/collections/border-segments/items?limit=5000").get("features").forEach(f -> along
+                        .addAll(List.of(f.get("properties").get("villageCodes").asString().split(","))));
+                yield along.contains(t.village());
+            }
         };
     }
 
@@ -471,6 +506,48 @@ abstract class ModuleScopingContract {
                 .with(DemoUsers.as(users, user))).andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
         return MvtTile.read(response.getContentAsByteArray()).layer("disputes");
+    }
+
+    /** The ids of a collection's features the user sees (one page: the test records are few). */
+    private List<String> ogcIds(String user, String collection) throws Exception {
+        List<String> ids = new ArrayList<>();
+        json(user, "/ogc/collections/" + collection + "/items?limit=5000").get("features")
+                .forEach(f -> ids.add(f.get("id").asString()));
+        return ids;
+    }
+
+    /**
+     * A personal access token reads exactly what its owner's area allows, on /ogc and /api alike, and writes
+     * nothing: for a village user, a grid user and a town user, own and foreign records.
+     */
+    @ParameterizedTest(name = "token of {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "VILLAGE_CADRE", "GRID_MANAGER", "TOWN_OFFICE" })
+    void aTokenReadsItsOwnersAreaAndWritesNothing(String role) throws Exception {
+        String user = USERS.get(role);
+        MockHttpServletResponse created = postJson(user, "/api/me/tokens", Map.of("name", "矩阵 " + role));
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+        String bearer = "Bearer " + JSON.readTree(created.getContentAsString()).get("token").asString();
+        boolean foreignVisible = WHOLE_TOWN.contains(role);
+        for (String url : List.of("/ogc/collections/disputes/items/", "/api/disputes/")) {
+            assertThat(tokenStatus(bearer, url + own.dispute())).as(role + " own " + url).isEqualTo(200);
+            assertThat(tokenStatus(bearer, url + foreign.dispute())).as(role + " foreign " + url)
+                    .isEqualTo(foreignVisible ? 200 : 404);
+        }
+        assertThat(tokenStatus(bearer, "/ogc/collections/sites/items/" + foreign.site()))
+                .isEqualTo(foreignVisible ? 200 : 404);
+        String before = fingerprint();
+        for (Target t : List.of(own, foreign)) {
+            MockHttpServletResponse write = mvc.perform(post("/api/disputes/" + t.dispute() + "/transitions")
+                    .header("Authorization", bearer).with(BrowserCsrf.token()).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"action\":\"ACCEPT\"}")).andReturn().getResponse();
+            assertThat(write.getStatus()).as(role + " writes with a token").isEqualTo(403);
+            assertThat(write.getContentType()).startsWith("application/problem+json");
+        }
+        assertThat(fingerprint()).as("nothing changed").isEqualTo(before);
+    }
+
+    private int tokenStatus(String bearer, String url) throws Exception {
+        return mvc.perform(get(url).header("Authorization", bearer)).andReturn().getResponse().getStatus();
     }
 
     private MockHttpServletResponse write(String user, Write write, Target t) throws Exception {

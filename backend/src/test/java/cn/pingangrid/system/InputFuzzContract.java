@@ -102,7 +102,7 @@ public abstract class InputFuzzContract {
     void noFiveHundredsProblemsForEveryRefusalAndNothingChangedByARefusal() throws Exception {
         long started = System.nanoTime();
         for (String table : List.of("patrol_track", "patrol_plan", "dispute", "sweep", "sweep_campaign", "safety_site",
-                "hazard", "app_user", "household")) {
+                "hazard", "personal_access_token", "app_user", "household")) {
             startIds.put(table, jdbc.queryForObject("select coalesce(max(id), 0) from " + table, Long.class));
         }
         Map<String, SignedInHttp> sessions = Map.of(
@@ -148,6 +148,53 @@ public abstract class InputFuzzContract {
                 failures.size(), seconds);
         assertThat(failures).as("fuzz failures (of %d cases)", cases).isEmpty();
         assertThat(refusals).isGreaterThan(cases / 2);
+    }
+
+    /**
+     * Malformed, unknown and hostile personal access tokens on every kind of request: each a 401 problem (a well
+     * formed known token writing: 403), never a 5xx, and nothing changed.
+     */
+    @Test
+    void badTokensAre401ProblemsAndChangeNothing() throws Exception {
+        SignedInHttp office = SignedInHttp.signedIn(port, DemoUsers.TOWN_OFFICE, DemoUsers.PASSWORD);
+        String valid = cn.pingangrid.testsupport.TokenHttp.create(office, "fuzz");
+        long tokensBefore = jdbc.queryForObject("select count(*) from personal_access_token", Long.class);
+        String disputesBefore = jdbc.queryForList("select id, status from dispute order by id").toString();
+        List<String> bad = new ArrayList<>(List.of("", " ", "pgt_", "pgt", "x", "null", "Bearer",
+                "pgt_" + "A".repeat(49), "PGT_" + valid.substring(4), valid.substring(0, valid.length() - 1),
+                valid + "A", valid.substring(0, 20) + "!" + valid.substring(21), " " + valid.replace('_', '-'),
+                valid.toLowerCase(java.util.Locale.ROOT), "pgt_" + "\u00e9".repeat(49), "pgt_" + "A".repeat(4_000),
+                "' or 1=1 --", "../../etc/passwd", "%00", "\t"));
+        List<String> failures = new ArrayList<>();
+        for (String token : bad) {
+            for (String[] request : List.of(new String[] { "GET", "/ogc/collections" }, new String[] { "GET",
+                    "/api/disputes" }, new String[] { "POST", "/api/disputes" }, new String[] { "DELETE",
+                            "/api/me/tokens/1" })) {
+                HttpResponse<byte[]> answer;
+                try {
+                    answer = new cn.pingangrid.testsupport.TokenHttp(port, token).send(request[0], request[1],
+                            "application/json", "{}");
+                } catch (IllegalArgumentException refusedByTheClient) {
+                    continue; // a header value java.net.http will not send (control characters)
+                }
+                String type = answer.headers().firstValue("Content-Type").orElse("");
+                if (answer.statusCode() != 401 || !type.startsWith("application/problem+json")) {
+                    failures.add(answer.statusCode() + " " + type + " " + request[0] + " " + request[1] + " token="
+                            + abbreviate(token));
+                }
+            }
+        }
+        HttpResponse<byte[]> write = new cn.pingangrid.testsupport.TokenHttp(port, valid).send("POST",
+                "/api/disputes", "application/json", JSON.writeValueAsString(validDispute(BUILDINGS.get(5).geometry()
+                        .getInteriorPoint())));
+        if (write.statusCode() != 403) {
+            failures.add(write.statusCode() + " a valid token writing");
+        }
+        assertThat(failures).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from personal_access_token", Long.class))
+                .isEqualTo(tokensBefore);
+        assertThat(jdbc.queryForList("select id, status from dispute order by id").toString())
+                .isEqualTo(disputesBefore);
     }
 
     /** Deletes what the accepted cases created, so other tests on the shared database see what they expect. */
@@ -250,6 +297,8 @@ public abstract class InputFuzzContract {
                         List.of()),
                 new BodyEndpoint(t, "POST", "/api/patrol/town-plans", map("date", today.toString(), "start", "08:00",
                         "lengthMinutes", 120, "mode", "WALK", "base", "POLICE", "seed", 7), List.of()),
+                new BodyEndpoint(t, "POST", "/api/me/tokens", map("name", "模糊测试令牌", "expiresOn",
+                        today.plusDays(30).toString()), List.of()),
                 new BodyEndpoint(DemoUsers.ADMIN, "POST", "/api/admin/users", validUser("fuzznew", f.village()),
                         List.of()),
                 new BodyEndpoint(DemoUsers.GRID_MANAGER, "POST", "/api/households",
@@ -322,7 +371,13 @@ public abstract class InputFuzzContract {
                         "idNumber", TestIdNumbers.valid(), "sort", "head", "limit", "10")),
                 new Query("/api/households/counts", qmap("building", f.householdBuilding(), "village", f.village())),
                 new Query("/api/households/export.xlsx", qmap("building", f.householdBuilding(), "reveal", "true",
-                        "reason", "fuzz")));
+                        "reason", "fuzz")),
+                new Query("/ogc/collections/disputes/items", qmap("bbox", bbox, "datetime", from + "/" + to, "limit",
+                        "10", "offset", "0", "f", "json")),
+                new Query("/ogc/collections/buildings/items", qmap("bbox", bbox, "limit", "10", "offset", "5", "f",
+                        "html")),
+                new Query("/ogc/collections/disputes", qmap("f", "json")),
+                new Query("/ogc/api", qmap("f", "html")));
 
         List<Case> corpus = new ArrayList<>();
         // each endpoint's valid request once, so the bad values below are judged against a request that works
@@ -373,7 +428,8 @@ public abstract class InputFuzzContract {
         for (String id : List.of("abc", "-1", "0", "99999999999999999999", "1.5", "%00", "1%00", "%2e%2e", "1;x=1",
                 "%ED%A0%80", "1e3", "%20")) {
             for (String path : List.of("/api/disputes/", "/api/sites/", "/api/hazards/", "/api/patrol/plans/",
-                    "/api/households/")) {
+                    "/ogc/collections/disputes/items/", "/ogc/collections/buildings/items/",
+                    "/api/me/tokens/", "/api/households/")) {
                 cases.add(new Case("GET " + path + id, t, "GET", path + id, null, null));
             }
             cases.add(new Case("POST transitions of " + id, t, "POST", "/api/disputes/" + id + "/transitions",
@@ -386,6 +442,22 @@ public abstract class InputFuzzContract {
         for (String code : List.of("%00", "abc", "4309221170150000", "430922117015%00", "x".repeat(3_000))) {
             cases.add(new Case("GET village " + abbreviate(code), t, "GET", "/api/villages/" + code, null, null));
             cases.add(new Case("GET grid " + abbreviate(code), t, "GET", "/api/grids/" + code, null, null));
+            cases.add(new Case("GET OGC collection " + abbreviate(code), t, "GET", "/ogc/collections/" + code, null,
+                    null));
+            cases.add(new Case("GET OGC items of " + abbreviate(code), t, "GET", "/ogc/collections/" + code
+                    + "/items", null, null));
+        }
+        cases.add(new Case("OGC unknown parameter", t, "GET", "/ogc/collections/roads/items?colour=red", null, null));
+        cases.add(new Case("OGC datetime on a layer without dates", t, "GET",
+                "/ogc/collections/roads/items?datetime=2026-01-01", null, null));
+        cases.add(new Case("OGC repeated limit", t, "GET", "/ogc/collections/roads/items?limit=1&limit=2", null,
+                null));
+        cases.add(new Case("OGC POST items", t, "POST", "/ogc/collections/roads/items", "application/json", "{}"));
+        cases.add(new Case("OGC signed out", null, "GET", "/ogc/collections", null, null));
+        for (String datetime : List.of("2026-01-01/2025-01-01", "../..", "..", "/", "2026-01-01//2026-02-01",
+                "2026-01-01T25:00:00Z", "2026-01-01T00:00:00", "+2026-01-01", "1899-12-31/..", "2026-W01")) {
+            cases.add(new Case("OGC datetime " + datetime, t, "GET", "/ogc/collections/disputes/items?datetime="
+                    + URLEncoder.encode(datetime, StandardCharsets.UTF_8), null, null));
         }
         String boundary = "----fuzz" + UUID.randomUUID();
         cases.add(new Case("import as JSON", t, "POST", "/api/disputes/import", "application/json", "{}"));
@@ -511,7 +583,8 @@ public abstract class InputFuzzContract {
                 + "(select count(*) from site_inspection) i, (select count(*) from hazard) h, "
                 + "(select count(*) from app_user) u, (select count(*) from app_user_role) r, "
                 + "(select count(*) from app_user_area) a, (select count(*) from patrol_plan) pp, "
-                + "(select count(*) from patrol_track) pt, (select count(*) from household) hh, "
+                + "(select count(*) from patrol_track) pt, (select count(*) from personal_access_token) pat, "
+                + "(select count(*) from household) hh, "
                 + "(select count(*) from household_member) hm, (select count(*) from household_move) hv, "
                 + "(select count(*) from household_merit) he, (select count(*) from household_misconduct) hb, "
                 + "(select count(*) from household_conflict) hc"));

@@ -1,4 +1,5 @@
-// Who is signed in: name and roles, a link to account administration for ADMIN, and sign-out.
+// Who is signed in: name and roles (a link to their account page: tokens for GIS tools), a link to account
+// administration for ADMIN, and sign-out.
 
 export const UserControl = L.Control.extend({
   options: {
@@ -15,7 +16,8 @@ export const UserControl = L.Control.extend({
     const me = this._me;
     const container = L.DomUtil.create('div', 'pg-user leaflet-bar');
     L.DomEvent.disableClickPropagation(container);
-    const who = L.DomUtil.create('span', 'pg-user-name', container);
+    const who = L.DomUtil.create('a', 'pg-user-name', container);
+    who.href = 'account.html';
     who.textContent = me.displayName;
     who.title = `${me.username} · ${me.roles.map((r) => r.name).join('、')}`;
     container.dataset.username = me.username;

@@ -3,6 +3,9 @@ package cn.pingangrid.account.internal;
 import java.io.IOException;
 import java.util.Map;
 
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +29,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.pingangrid.audit.AuditTrail;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -52,6 +63,11 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, LoginLockout lockout,
             SessionRegistry sessions) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        var ogc = PathPatternRequestMatcher.withDefaults().matcher("/ogc/**");
+        var apiDocs = PathPatternRequestMatcher.withDefaults().matcher("/api-docs/**");
+        // a GIS client or script asking /ogc or /api-docs unsigned gets a 401 problem; a browser the sign-in page
+        RequestMatcher ogcMachine = request -> (ogc.matches(request) || apiDocs.matches(request))
+                && !wantsHtml(request);
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login.html", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico", "/webjars/**",
                         "/error", "/api/csrf", "/actuator/health",
@@ -84,6 +100,11 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problem(json, response,
                                 HttpStatus.UNAUTHORIZED, "未登录", "请先登录"), api)
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"pingan-grid\"");
+                            problem(json, response, HttpStatus.UNAUTHORIZED, "未登录",
+                                    "请先登录，或在请求头中带上个人访问令牌：Authorization: Bearer <令牌>");
+                        }, ogcMachine)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login.html"),
                                 request -> true)
                         .defaultAccessDeniedHandlerFor((request, response, e) -> problem(json, response,
@@ -94,6 +115,55 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Requests that carry a personal access token ({@code Authorization: Bearer} on {@code /api/**} or
+     * {@code /ogc/**}) have a chain of their own, tried first: stateless (no session is read, created or written, so
+     * a cookie can never carry a token's sign-in), no CSRF (a cross-site page cannot send an Authorization header,
+     * and every write is refused anyway), the token's owner as the user, read-only ({@link TokenAuthentication}).
+     * Browser requests never match it and keep the session chain below unchanged.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain tokenFilterChain(HttpSecurity http, ObjectMapper json, PersonalAccessTokens tokens,
+            Accounts accounts, AuditTrail audit, TransactionTemplate transactions, Clock clock) throws Exception {
+        TokenAuthentication.ProblemWriter problems = (response, status, title, detail) -> problem(json, response,
+                status, title, detail);
+        http.securityMatcher(TokenAuthentication::applies)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .addFilterBefore(new TokenAuthentication(tokens, accounts, audit, transactions, clock, problems),
+                        AnonymousAuthenticationFilter.class)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "令牌无效", "请在请求头中带上有效的个人访问令牌"))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
+                                "无权操作", "您的角色不能进行此操作")))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** Whether a request asks for a page ({@code f=html}, or HTML before JSON in Accept), as a browser does. */
+    static boolean wantsHtml(HttpServletRequest request) {
+        String f = request.getParameter("f");
+        if (f != null) {
+            return f.equals("html");
+        }
+        String accept = request.getHeader("Accept");
+        if (accept == null) {
+            return false;
+        }
+        int html = accept.indexOf("text/html");
+        int json = accept.indexOf("json");
+        return html >= 0 && (json < 0 || html < json);
     }
 
     /**

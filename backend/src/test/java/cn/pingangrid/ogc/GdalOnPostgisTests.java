@@ -1,0 +1,7 @@
+package cn.pingangrid.ogc;
+
+import cn.pingangrid.testsupport.PostgisTest;
+
+@PostgisTest
+class GdalOnPostgisTests extends GdalContract {
+}
