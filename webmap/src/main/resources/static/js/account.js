@@ -1,46 +1,14 @@
 // The account page: who is signed in, and their personal access tokens (create: shown once with a copy button;
 // revoke). Loaded only here, never by the map page.
-import { csrfHeaders, ensureCsrfCookie } from './csrf.js';
+import { ensureCsrfCookie } from './csrf.js';
+import { call, cell, say } from './desk-page.js';
 
-const message = document.getElementById('message');
 const form = document.getElementById('create-token');
 const created = document.getElementById('created');
 const tokenField = document.getElementById('token');
 const table = document.querySelector('#tokens tbody');
 
-function say(text, isError = false) {
-  message.textContent = text;
-  message.className = isError ? 'error' : '';
-  message.hidden = false;
-}
-
-/** fetch with the CSRF header; a problem+json answer becomes an Error carrying its detail and field. */
-async function call(method, url, body) {
-  const response = await fetch(url, {
-    method,
-    headers: body ? { 'Content-Type': 'application/json', ...csrfHeaders() } : csrfHeaders(),
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (response.status === 401) {
-    location.assign('login.html?next=/account.html');
-    throw new Error('未登录');
-  }
-  const data = response.status === 204 ? null : await response.json();
-  if (!response.ok) {
-    const error = new Error(data.detail || '操作失败');
-    error.field = data['invalid-params']?.[0]?.name;
-    throw error;
-  }
-  return data;
-}
-
 const time = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
-
-function cell(row, text) {
-  const td = row.insertCell();
-  td.textContent = text ?? '';
-  return td;
-}
 
 async function refresh() {
   const tokens = await call('GET', 'api/me/tokens');

@@ -1,45 +1,13 @@
 // Account administration: list, create, change roles/areas, disable, reset passwords; and the audit log.
 import { csrfHeaders, ensureCsrfCookie } from './csrf.js';
+import { call, cell, say } from './desk-page.js';
 
 const ROLES = {
   GRID_MANAGER: '网格员', VILLAGE_CADRE: '村干部', AUX_POLICE: '辅警', MEDIATOR: '调解员',
   TOWN_OFFICE: '综治办', LEADER: '领导小组', ADMIN: '系统管理员',
 };
 
-const message = document.getElementById('message');
 const form = document.getElementById('create-user');
-
-function say(text, isError = false) {
-  message.textContent = text;
-  message.className = isError ? 'error' : '';
-  message.hidden = false;
-}
-
-/** fetch with CSRF header; a problem+json answer becomes an Error carrying its detail and field. */
-async function call(method, url, body) {
-  const response = await fetch(url, {
-    method,
-    headers: body ? { 'Content-Type': 'application/json', ...csrfHeaders() } : csrfHeaders(),
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (response.status === 401) {
-    location.assign('login.html?next=/admin.html');
-    throw new Error('未登录');
-  }
-  const data = response.status === 204 ? null : await response.json();
-  if (!response.ok) {
-    const error = new Error(data.detail || '操作失败');
-    error.field = data['invalid-params']?.[0]?.name;
-    throw error;
-  }
-  return data;
-}
-
-function cell(row, text) {
-  const td = row.insertCell();
-  td.textContent = text ?? '';
-  return td;
-}
 
 function button(parent, label, action) {
   const b = document.createElement('button');
