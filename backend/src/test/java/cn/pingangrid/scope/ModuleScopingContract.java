@@ -102,6 +102,13 @@ abstract class ModuleScopingContract {
             "GET /api/patrol/plans", "GET /api/patrol/plans/{id}", "GET /api/patrol/plans/{id}/gpx",
             "POST /api/patrol/plans/{id}/tracks", "GET /api/patrol/plans/{id}/tracks", "GET /api/patrol/coverage");
 
+    /**
+     * Marking border zones and deploying sweep campaigns (the town office's alone) and the campaigns list (cut to
+     * the villages one sees): {@link #townOfficeTools}.
+     */
+    static final Set<String> TOWN_OFFICE_TOOLS = Set.of("PATCH /api/border-segments/{id}",
+            "POST /api/sweep-campaigns", "GET /api/sweep-campaigns");
+
     /** The area module's reads: their own/foreign matrix is {@code area.AreaScopingContract}. */
     static final Set<String> AREA_MATRIX = Set.of("GET /api/villages", "GET /api/villages/{code}", "GET /api/grids",
             "GET /api/grids/{code}", "GET /api/buildings", "GET /api/locate", "GET /api/search");
@@ -132,10 +139,7 @@ abstract class ModuleScopingContract {
      */
     static final Map<String, String> NOT_YET_IN_MATRIX = Map.ofEntries(
             Map.entry("GET /api/border-zones", "BorderApiContract"),
-            Map.entry("GET /api/cross-border-disputes", "BorderApiContract"),
-            Map.entry("PATCH /api/border-segments/{id}", "BorderApiContract (town office only)"),
-            Map.entry("GET /api/sweep-campaigns", "KpiAndSweepContract"),
-            Map.entry("POST /api/sweep-campaigns", "KpiAndSweepContract (town office only)"));
+            Map.entry("GET /api/cross-border-disputes", "BorderApiContract"));
 
     static final Map<String, String> USERS = Map.of("TOWN_OFFICE", DemoUsers.TOWN_OFFICE, "LEADER", DemoUsers.LEADER,
             "GRID_MANAGER", DemoUsers.GRID_MANAGER, "VILLAGE_CADRE", DemoUsers.VILLAGE_CADRE, "AUX_POLICE",
@@ -420,6 +424,69 @@ abstract class ModuleScopingContract {
         assertThat(count("patrol_track")).isEqualTo(tracks);
     }
 
+    private List<Long> campaigns;
+
+    /** Two sweep campaigns of the town office (made once): the own village's and the foreign village's. */
+    private synchronized List<Long> campaigns() throws Exception {
+        if (campaigns == null) {
+            List<Long> made = new ArrayList<>();
+            for (Target t : List.of(own, foreign)) {
+                made.add(created(postJson(DemoUsers.TOWN_OFFICE, "/api/sweep-campaigns", Map.of("name",
+                        "范围测试专题" + t.village(), "startsOn", "2026-01-05", "endsOn", "2026-01-25", "villages",
+                        List.of(t.village())))).get("id").asLong());
+            }
+            campaigns = made;
+        }
+        return campaigns;
+    }
+
+    /**
+     * Marking border zones and deploying sweep campaigns are the town office's: every other role is refused with
+     * nothing changed. The campaigns list shows a village's campaign to those who see the village, and only them.
+     */
+    @ParameterizedTest(name = "{0} and the town office's tools")
+    @MethodSource("roles")
+    void townOfficeTools(String role) throws Exception {
+        String user = USERS.get(role);
+        List<Long> made = campaigns();
+        List<Long> listed = new ArrayList<>();
+        MockHttpServletResponse list = mvc.perform(get("/api/sweep-campaigns").with(DemoUsers.as(users, user)))
+                .andReturn().getResponse();
+        if (list.getStatus() == 200) {
+            JSON.readTree(list.getContentAsString()).forEach(c -> listed.add(c.get("id").asLong()));
+        } else {
+            assertThat(list.getStatus()).as(role).isEqualTo(403);
+        }
+        assertThat(listed.contains(made.get(1))).as("%s sees the foreign village's campaign", role)
+                .isEqualTo(WHOLE_TOWN.contains(role));
+        if (Set.of("VILLAGE_CADRE", "AUX_POLICE").contains(role) || WHOLE_TOWN.contains(role)) {
+            assertThat(listed).as("%s sees their village's campaign", role).contains(made.get(0));
+        }
+        if (role.equals("TOWN_OFFICE")) {
+            return;
+        }
+        long segment = jdbc.queryForObject("select min(id) from border_segment", Long.class);
+        String before = segmentsAndCampaigns();
+        List<MockHttpServletResponse> refused = List.of(
+                mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .patch("/api/border-segments/" + segment).with(DemoUsers.as(users, user))
+                        .with(BrowserCsrf.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("sensitive", true, "zoneWidthM", 200))))
+                        .andReturn().getResponse(),
+                postJson(user, "/api/sweep-campaigns", Map.of("name", "越权专题" + role, "startsOn", "2026-01-05",
+                        "endsOn", "2026-01-25", "villages", List.of(own.village()))));
+        for (MockHttpServletResponse answer : refused) {
+            assertThat(answer.getStatus()).as("%s: %s", role, answer.getContentAsString()).isEqualTo(403);
+            assertThat(answer.getContentType()).startsWith("application/problem+json");
+        }
+        assertThat(segmentsAndCampaigns()).as("nothing changed").isEqualTo(before);
+    }
+
+    private String segmentsAndCampaigns() {
+        return jdbc.queryForList("select id, sensitive, zone_width_m, updated_at from border_segment order by id")
+                + " " + count("sweep_campaign");
+    }
+
     static Stream<String> roles() {
         return USERS.keySet().stream().sorted();
     }
@@ -487,6 +554,7 @@ abstract class ModuleScopingContract {
         listed.addAll(CREATES);
         listed.addAll(WHOLE_TOWN_STREAMS);
         listed.addAll(PATROL);
+        listed.addAll(TOWN_OFFICE_TOOLS);
         listed.addAll(AREA_MATRIX);
         listed.addAll(NOT_AREA_BOUND.keySet());
         listed.addAll(NOT_YET_IN_MATRIX.keySet());
