@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,8 @@ abstract class ModuleScopingContract {
     enum Read {
         DISPUTE_LIST("GET /api/disputes"), DISPUTE_BY_ID("GET /api/disputes/{id}"),
         DISPUTE_CLUSTERS("GET /api/disputes/clusters"), DISPUTE_EXPORT("GET /api/disputes/export.xlsx"),
-        DISPUTE_NEARBY("GET /api/disputes/nearby"), BORDER_CHECK("GET /api/border-check"),
+        DISPUTE_NEARBY("GET /api/disputes/nearby"), DISPUTE_PHOTO_DOWNLOAD("GET /api/disputes/{id}/photo"),
+        BORDER_CHECK("GET /api/border-check"),
         SITE_LIST("GET /api/sites"), SITE_BY_ID("GET /api/sites/{id}"), SITE_SCORECARDS("GET /api/site-scorecards"),
         HAZARD_LIST("GET /api/hazards"), HAZARD_BY_ID("GET /api/hazards/{id}"), SWEEP_LIST("GET /api/sweeps"),
         SWEEP_COMPLIANCE("GET /api/sweeps/compliance"), KPI_ROWS("GET /api/kpis"),
@@ -62,6 +64,12 @@ abstract class ModuleScopingContract {
         HOUSEHOLD_LIST("GET /api/households"),
         HOUSEHOLD_BY_ID("GET /api/households/{id}"), HOUSEHOLD_COUNTS("GET /api/households/counts"),
         HOUSEHOLD_EXPORT("GET /api/households/export.xlsx"), HOUSEHOLD_REVEAL("POST /api/households/{id}/reveal"),
+        // aggregates: whether the answer for the target's own month counts its disputes (none elsewhere that month)
+        HOTSPOT_DENSITY("GET /api/hotspots/density"), HOTSPOT_DENSITY_PNG("GET /api/hotspots/density.png"),
+        HOTSPOT_GI("GET /api/hotspots/gi"), HOTSPOT_EMERGING("GET /api/hotspots/emerging"),
+        HOTSPOT_RATES("GET /api/hotspots/rates"), HOTSPOT_UNIT_DISPUTES("GET /api/hotspots/units/{id}/disputes"),
+        HOTSPOT_DENSITY_MAP("GET /api/hotspots/density-map.png"), HOTSPOT_GI_MAP("GET /api/hotspots/gi-map.png"),
+        MEETING("GET /api/meeting"), MEETING_XLSX("GET /api/meeting.xlsx"),
         // OGC API – Features: the same records as collections
         OGC_DISPUTE_ITEMS(Read.OGC_ITEMS), OGC_DISPUTE_ITEM(Read.OGC_ITEM), OGC_SITE_ITEMS(Read.OGC_ITEMS),
         OGC_SITE_ITEM(Read.OGC_ITEM), OGC_HAZARD_ITEMS(Read.OGC_ITEMS), OGC_HAZARD_ITEM(Read.OGC_ITEM),
@@ -98,7 +106,25 @@ abstract class ModuleScopingContract {
 
     /** Creating a record: placed outside the caller's area it is refused ({@link #aRecordPlacedOutsideTheAreaIsRefused}). */
     static final Set<String> CREATES = Set.of("POST /api/disputes", "POST /api/sites", "POST /api/hazards",
-            "POST /api/households");
+            "POST /api/households", "POST /api/disputes/import");
+
+    /**
+     * Streams of the whole town, refused to every area-limited role ({@link #aWholeTownStreamIsRefusedToTheAreaLimited}):
+     * a sensitive report of a foreign village cannot reach them.
+     */
+    static final Set<String> WHOLE_TOWN_STREAMS = Set.of("GET /api/disputes/events");
+
+    /** Patrol plans, their GPX and tracks, and the weekly coverage: {@link #aForeignVillagesPatrolIsNotTheirs}. */
+    static final Set<String> PATROL = Set.of("POST /api/patrol/plans", "POST /api/patrol/town-plans",
+            "GET /api/patrol/plans", "GET /api/patrol/plans/{id}", "GET /api/patrol/plans/{id}/gpx",
+            "POST /api/patrol/plans/{id}/tracks", "GET /api/patrol/plans/{id}/tracks", "GET /api/patrol/coverage");
+
+    /**
+     * Marking border zones and deploying sweep campaigns (the town office's alone) and the campaigns list (cut to
+     * the villages one sees): {@link #townOfficeTools}.
+     */
+    static final Set<String> TOWN_OFFICE_TOOLS = Set.of("PATCH /api/border-segments/{id}",
+            "POST /api/sweep-campaigns", "GET /api/sweep-campaigns");
 
     /** The area module's reads: their own/foreign matrix is {@code area.AreaScopingContract}. */
     static final Set<String> AREA_MATRIX = Set.of("GET /api/villages", "GET /api/villages/{code}", "GET /api/grids",
@@ -142,32 +168,8 @@ abstract class ModuleScopingContract {
      * when its case is written; never add to this list.
      */
     static final Map<String, String> NOT_YET_IN_MATRIX = Map.ofEntries(
-            Map.entry("GET /api/disputes/events", "SensitiveReportStreamTests"),
-            Map.entry("GET /api/disputes/{id}/photo", "DisputePhotoContract"),
-            Map.entry("POST /api/disputes/import", "DisputeSheetContract"),
             Map.entry("GET /api/border-zones", "BorderApiContract"),
-            Map.entry("GET /api/cross-border-disputes", "BorderApiContract"),
-            Map.entry("PATCH /api/border-segments/{id}", "BorderApiContract (town office only)"),
-            Map.entry("GET /api/sweep-campaigns", "KpiAndSweepContract"),
-            Map.entry("POST /api/sweep-campaigns", "KpiAndSweepContract (town office only)"),
-            Map.entry("POST /api/patrol/plans", "PatrolApiContract"),
-            Map.entry("POST /api/patrol/town-plans", "PatrolApiContract"),
-            Map.entry("GET /api/patrol/plans", "PatrolApiContract"),
-            Map.entry("GET /api/patrol/plans/{id}", "PatrolApiContract"),
-            Map.entry("GET /api/patrol/plans/{id}/gpx", "PatrolApiContract"),
-            Map.entry("POST /api/patrol/plans/{id}/tracks", "PatrolApiContract"),
-            Map.entry("GET /api/patrol/plans/{id}/tracks", "PatrolApiContract"),
-            Map.entry("GET /api/patrol/coverage", "PatrolApiContract"),
-            Map.entry("GET /api/hotspots/density", "HotspotApiContract"),
-            Map.entry("GET /api/hotspots/density.png", "HotspotApiContract"),
-            Map.entry("GET /api/hotspots/gi", "HotspotApiContract"),
-            Map.entry("GET /api/hotspots/emerging", "HotspotApiContract"),
-            Map.entry("GET /api/hotspots/rates", "HotspotApiContract"),
-            Map.entry("GET /api/hotspots/units/{id}/disputes", "HotspotApiContract"),
-            Map.entry("GET /api/hotspots/density-map.png", "HotspotApiContract"),
-            Map.entry("GET /api/hotspots/gi-map.png", "HotspotApiContract"),
-            Map.entry("GET /api/meeting", "HotspotApiContract"),
-            Map.entry("GET /api/meeting.xlsx", "HotspotApiContract"));
+            Map.entry("GET /api/cross-border-disputes", "BorderApiContract"));
 
     static final Map<String, String> USERS = Map.of("TOWN_OFFICE", DemoUsers.TOWN_OFFICE, "LEADER", DemoUsers.LEADER,
             "GRID_MANAGER", DemoUsers.GRID_MANAGER, "VILLAGE_CADRE", DemoUsers.VILLAGE_CADRE, "AUX_POLICE",
@@ -182,6 +184,11 @@ abstract class ModuleScopingContract {
             Read.HOUSEHOLD_EXPORT);
     /** Who keeps a household archive and may see its full values: the area's own cadre and grid manager. */
     static final Set<String> HOUSEHOLD_HANDLERS = Set.of("VILLAGE_CADRE", "GRID_MANAGER");
+    /** The monthly meeting pack and its maps: for the leaders, the town office and village cadres only. */
+    static final Set<Read> MEETING_READERS_ONLY = Set.of(Read.MEETING, Read.MEETING_XLSX, Read.HOTSPOT_DENSITY_MAP,
+            Read.HOTSPOT_GI_MAP);
+    /** Disputes planted per target in a month of its own: enough for a Gi* analysis (at least 30). */
+    static final int PER_MONTH = 30;
 
     static final List<Item> GRIDS = TownDataset.read("grids");
     static final List<Item> BUILDINGS = TownDataset.read("buildings");
@@ -208,6 +215,13 @@ abstract class ModuleScopingContract {
     Target own;
     Target foreign;
     String ownGrid;
+    /**
+     * A month (1901–1908 for own, 1911–1918 for foreign: never within a year of each other) with {@link #PER_MONTH}
+     * disputes in the target's grid and none anywhere else in the town a year either side: whatever an aggregate of
+     * that month counts for a user is the target's, so a count above zero means the target's disputes reached them.
+     */
+    YearMonth ownMonth;
+    YearMonth foreignMonth;
 
     @BeforeAll
     void createRecords() throws Exception {
@@ -218,6 +232,48 @@ abstract class ModuleScopingContract {
                 .filter(c -> BUILDINGS.stream().anyMatch(b -> b.code().startsWith(c))).findFirst().orElseThrow();
         own = create(ownGrid, 3);
         foreign = create(foreignGrid, 4);
+        for (Target t : List.of(own, foreign)) { // the photo the download case reads
+            assertThat(write(DemoUsers.TOWN_OFFICE, Write.DISPUTE_PHOTO, t).getStatus()).isEqualTo(204);
+        }
+        ownMonth = plantMonth(own, 1901);
+        foreignMonth = plantMonth(foreign, 1911);
+    }
+
+    private YearMonth month(Target t) {
+        return t == own ? ownMonth : foreignMonth;
+    }
+
+    /** A month of {@code firstYear}..+7 free a year either side (as the town office sees it), then its disputes. */
+    private YearMonth plantMonth(Target t, int firstYear) throws Exception {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 30; attempt++) {
+            YearMonth m = YearMonth.of(firstYear + random.nextInt(8), 1 + random.nextInt(12));
+            int around = 0;
+            for (JsonNode g : json(DemoUsers.TOWN_OFFICE, "/api/hotspots/rates?from=" + m.minusMonths(12).atDay(1)
+                    + "&to=" + m.plusMonths(12).atEndOfMonth()).get("grids")) {
+                around += g.get("disputes").asInt();
+            }
+            if (around > 0) {
+                continue; // planted by an earlier run on this database
+            }
+            List<Item> inGrid = BUILDINGS.stream().filter(b -> b.code().startsWith(t.grid())).toList();
+            for (int k = 0; k < PER_MONTH; k++) {
+                Point p = inGrid.get(k % inGrid.size()).geometry().getInteriorPoint();
+                Map<String, Object> dispute = new LinkedHashMap<>();
+                dispute.put("lng", p.getX());
+                dispute.put("lat", p.getY());
+                dispute.put("type", "NEIGHBOURS");
+                dispute.put("severity", "ORDINARY");
+                dispute.put("source", "SWEEP");
+                dispute.put("situation", "范围测试月" + m);
+                dispute.put("sweptOn", m.atDay(1 + k % 28).toString());
+                dispute.put("occurredOn", m.atDay(1 + k % 28).toString());
+                dispute.put("parties", List.of(Map.of("name", "赵六", "phone", "13811113333")));
+                created(postJson(DemoUsers.TOWN_OFFICE, "/api/disputes", dispute));
+            }
+            return m;
+        }
+        throw new AssertionError("no free month from " + firstYear);
     }
 
     static Stream<Arguments> reads() {
@@ -234,6 +290,9 @@ abstract class ModuleScopingContract {
                     }
                     if (read == Read.HOUSEHOLD_REVEAL) {
                         visible = ownCase && HOUSEHOLD_HANDLERS.contains(role);
+                    }
+                    if (MEETING_READERS_ONLY.contains(read) && Set.of("GRID_MANAGER", "AUX_POLICE").contains(role)) {
+                        visible = false;
                     }
                     cases.add(Arguments.of(role, read, ownCase ? "OWN" : "FOREIGN", visible));
                 }
@@ -324,6 +383,212 @@ abstract class ModuleScopingContract {
                 .isEqualTo(before);
     }
 
+    /**
+     * The 排查表 import: a sheet with a row in the foreign village is refused whole by every area-limited role, even
+     * with a good row of their own beside it, and nothing is written; the same sheet is the town office's to import.
+     */
+    @ParameterizedTest(name = "{0} imports a sheet with a foreign row → refused, nothing written")
+    @MethodSource("areaLimitedRoles")
+    void aSheetWithARowOutsideTheAreaImportsNothing(String role) throws Exception {
+        String before = fingerprint() + count("dispute");
+        MockHttpServletResponse answer = importSheet(USERS.get(role), sheetOf(own, foreign, "越界导入" + role));
+        assertThat(answer.getStatus()).as("%s: %s", role, answer.getContentAsString()).isIn(400, 403, 404);
+        assertThat(answer.getContentType()).startsWith("application/problem+json");
+        assertThat(fingerprint() + count("dispute")).isEqualTo(before);
+    }
+
+    /** 即时上报 goes to the town office and the leaders; an area-limited subscription is a 403, so nothing reaches it. */
+    @ParameterizedTest(name = "{0} subscribes to the sensitive reports")
+    @MethodSource("roles")
+    void aWholeTownStreamIsRefusedToTheAreaLimited(String role) throws Exception {
+        org.springframework.test.web.servlet.MvcResult result = mvc.perform(get("/api/disputes/events")
+                .with(DemoUsers.as(users, USERS.get(role)))).andReturn();
+        if (WHOLE_TOWN.contains(role)) {
+            assertThat(result.getRequest().isAsyncStarted()).isTrue();
+            assertThat(result.getResponse().getContentAsString()).contains("event:ready");
+            result.getRequest().getAsyncContext().complete(); // unsubscribes
+        } else {
+            assertThat(result.getResponse().getStatus()).as(role).isEqualTo(403);
+            assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+        }
+    }
+
+    private Long foreignPlan;
+
+    /** The town office's patrol plan for the foreign village (made once), read by the leaders. */
+    private synchronized long foreignPlan() throws Exception {
+        if (foreignPlan == null) {
+            foreignPlan = created(postJson(DemoUsers.TOWN_OFFICE, "/api/patrol/plans", shift(foreign.village())))
+                    .get("id").asLong();
+            assertThat(status(DemoUsers.LEADER, "/api/patrol/plans/" + foreignPlan)).isEqualTo(200);
+            assertThat(status(DemoUsers.LEADER, "/api/patrol/plans/" + foreignPlan + "/gpx")).isEqualTo(200);
+            assertThat(status(DemoUsers.LEADER, "/api/patrol/coverage")).isEqualTo(200);
+        }
+        return foreignPlan;
+    }
+
+    private static Map<String, Object> shift(String village) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("date", LocalDate.now().plusDays(1).toString());
+        body.put("start", "08:00");
+        body.put("lengthMinutes", 60);
+        body.put("mode", "CAR");
+        if (village != null) {
+            body.put("village", village);
+        }
+        return body;
+    }
+
+    /**
+     * Every area-limited role and the foreign village's patrol: planning it (or the whole town) is refused with no
+     * plan added, its plan, GPX and tracks are 403/404 and absent from their list, a track cannot be added to it,
+     * and the town-wide coverage table is not theirs.
+     */
+    @ParameterizedTest(name = "{0} and a foreign village's patrol → refused, nothing added")
+    @MethodSource("areaLimitedRoles")
+    void aForeignVillagesPatrolIsNotTheirs(String role) throws Exception {
+        String user = USERS.get(role);
+        long plan = foreignPlan();
+        String gpx = mvc.perform(get("/api/patrol/plans/" + plan + "/gpx").with(DemoUsers.as(users,
+                DemoUsers.TOWN_OFFICE))).andReturn().getResponse().getContentAsString();
+        long plans = count("patrol_plan");
+        long tracks = count("patrol_track");
+        List<MockHttpServletResponse> refused = new ArrayList<>(List.of(
+                postJson(user, "/api/patrol/plans", shift(foreign.village())),
+                postJson(user, "/api/patrol/town-plans", shift(null)),
+                mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/api/patrol/plans/" + plan + "/tracks")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "track.gpx",
+                                "application/gpx+xml", gpx.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(DemoUsers.as(users, user)).with(BrowserCsrf.token())).andReturn().getResponse()));
+        for (String url : List.of("/api/patrol/plans/" + plan, "/api/patrol/plans/" + plan + "/gpx",
+                "/api/patrol/plans/" + plan + "/tracks", "/api/patrol/coverage")) {
+            refused.add(mvc.perform(get(url).with(DemoUsers.as(users, user))).andReturn().getResponse());
+        }
+        for (MockHttpServletResponse answer : refused) {
+            assertThat(answer.getStatus()).as("%s: %s", role, answer.getContentAsString()).isIn(403, 404);
+            assertThat(answer.getContentType()).startsWith("application/problem+json");
+        }
+        MockHttpServletResponse list = mvc.perform(get("/api/patrol/plans").with(DemoUsers.as(users, user)))
+                .andReturn().getResponse();
+        if (list.getStatus() == 200) {
+            List<Long> listed = new ArrayList<>();
+            JSON.readTree(list.getContentAsString()).forEach(p -> listed.add(p.get("id").asLong()));
+            assertThat(listed).as(role).doesNotContain(plan);
+        } else {
+            assertThat(list.getStatus()).isEqualTo(403);
+        }
+        assertThat(count("patrol_plan")).isEqualTo(plans);
+        assertThat(count("patrol_track")).isEqualTo(tracks);
+    }
+
+    private List<Long> campaigns;
+
+    /** Two sweep campaigns of the town office (made once): the own village's and the foreign village's. */
+    private synchronized List<Long> campaigns() throws Exception {
+        if (campaigns == null) {
+            List<Long> made = new ArrayList<>();
+            for (Target t : List.of(own, foreign)) {
+                made.add(created(postJson(DemoUsers.TOWN_OFFICE, "/api/sweep-campaigns", Map.of("name",
+                        "范围测试专题" + t.village(), "startsOn", "2026-01-05", "endsOn", "2026-01-25", "villages",
+                        List.of(t.village())))).get("id").asLong());
+            }
+            campaigns = made;
+        }
+        return campaigns;
+    }
+
+    /**
+     * Marking border zones and deploying sweep campaigns are the town office's: every other role is refused with
+     * nothing changed. The campaigns list shows a village's campaign to those who see the village, and only them.
+     */
+    @ParameterizedTest(name = "{0} and the town office's tools")
+    @MethodSource("roles")
+    void townOfficeTools(String role) throws Exception {
+        String user = USERS.get(role);
+        List<Long> made = campaigns();
+        List<Long> listed = new ArrayList<>();
+        MockHttpServletResponse list = mvc.perform(get("/api/sweep-campaigns").with(DemoUsers.as(users, user)))
+                .andReturn().getResponse();
+        if (list.getStatus() == 200) {
+            JSON.readTree(list.getContentAsString()).forEach(c -> listed.add(c.get("id").asLong()));
+        } else {
+            assertThat(list.getStatus()).as(role).isEqualTo(403);
+        }
+        assertThat(listed.contains(made.get(1))).as("%s sees the foreign village's campaign", role)
+                .isEqualTo(WHOLE_TOWN.contains(role));
+        if (Set.of("VILLAGE_CADRE", "AUX_POLICE").contains(role) || WHOLE_TOWN.contains(role)) {
+            assertThat(listed).as("%s sees their village's campaign", role).contains(made.get(0));
+        }
+        if (role.equals("TOWN_OFFICE")) {
+            return;
+        }
+        long segment = jdbc.queryForObject("select min(id) from border_segment", Long.class);
+        String before = segmentsAndCampaigns();
+        List<MockHttpServletResponse> refused = List.of(
+                mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .patch("/api/border-segments/" + segment).with(DemoUsers.as(users, user))
+                        .with(BrowserCsrf.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("sensitive", true, "zoneWidthM", 200))))
+                        .andReturn().getResponse(),
+                postJson(user, "/api/sweep-campaigns", Map.of("name", "越权专题" + role, "startsOn", "2026-01-05",
+                        "endsOn", "2026-01-25", "villages", List.of(own.village()))));
+        for (MockHttpServletResponse answer : refused) {
+            assertThat(answer.getStatus()).as("%s: %s", role, answer.getContentAsString()).isEqualTo(403);
+            assertThat(answer.getContentType()).startsWith("application/problem+json");
+        }
+        assertThat(segmentsAndCampaigns()).as("nothing changed").isEqualTo(before);
+    }
+
+    private String segmentsAndCampaigns() {
+        return jdbc.queryForList("select id, sensitive, zone_width_m, updated_at from border_segment order by id")
+                + " " + count("sweep_campaign");
+    }
+
+    static Stream<String> roles() {
+        return USERS.keySet().stream().sorted();
+    }
+
+    @Test
+    void theTownOfficeImportsASheetAcrossVillages() throws Exception {
+        long before = count("dispute");
+        MockHttpServletResponse answer = importSheet(DemoUsers.TOWN_OFFICE, sheetOf(own, foreign, "镇导入"));
+        assertThat(answer.getStatus()).as(answer.getContentAsString()).isIn(200, 201);
+        assertThat(count("dispute")).isEqualTo(before + 2);
+    }
+
+    /** A sheet (the export's headers) with one row at {@code a}'s point and one at {@code b}'s, in March 2024. */
+    private static byte[] sheetOf(Target a, Target b, String situation) throws Exception {
+        List<String> headers = List.of("排查时间", "村名", "排查单位或排查人", "矛盾情况", "化解措施", "备注", "类型", "等级", "状态",
+                "网格", "经度", "纬度", "楼栋代码");
+        try (XSSFWorkbook book = new XSSFWorkbook(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet();
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < headers.size(); i++) {
+                header.createCell(i).setCellValue(headers.get(i));
+            }
+            List<Target> at = List.of(a, b);
+            for (int r = 0; r < at.size(); r++) {
+                Point p = at.get(r).point();
+                List<String> cells = List.of("2024-03-0" + (r + 1), "", "网格员", situation + r, "", "", "邻里", "一般",
+                        "", "", String.valueOf(p.getX()), String.valueOf(p.getY()), "");
+                Row row = sheet.createRow(r + 1);
+                for (int c = 0; c < cells.size(); c++) {
+                    row.createCell(c).setCellValue(cells.get(c));
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private MockHttpServletResponse importSheet(String user, byte[] xlsx) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/disputes/import").file(new org.springframework.mock.web.MockMultipartFile("file",
+                        "排查表.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx))
+                .with(DemoUsers.as(users, user)).with(BrowserCsrf.token())).andReturn().getResponse();
+    }
+
     static Stream<String> areaLimitedRoles() {
         return USERS.keySet().stream().sorted().filter(r -> !WHOLE_TOWN.contains(r));
     }
@@ -345,6 +610,9 @@ abstract class ModuleScopingContract {
         Stream.of(Read.values()).forEach(r -> listed.add(r.endpoint));
         Stream.of(Write.values()).forEach(w -> listed.add(w.endpoint));
         listed.addAll(CREATES);
+        listed.addAll(WHOLE_TOWN_STREAMS);
+        listed.addAll(PATROL);
+        listed.addAll(TOWN_OFFICE_TOOLS);
         listed.addAll(AREA_MATRIX);
         listed.addAll(NOT_AREA_BOUND.keySet());
         listed.addAll(NOT_YET_IN_MATRIX.keySet());
@@ -422,6 +690,17 @@ abstract class ModuleScopingContract {
                 nearby.forEach(d -> ids.add(d.get("id").asLong()));
                 yield ids.contains(t.dispute());
             }
+            case DISPUTE_PHOTO_DOWNLOAD -> {
+                MockHttpServletResponse photo = mvc.perform(get("/api/disputes/" + t.dispute() + "/photo")
+                        .with(DemoUsers.as(users, user))).andReturn().getResponse();
+                assertThat(photo.getStatus()).isIn(200, 403, 404);
+                if (photo.getStatus() != 200) {
+                    assertThat(photo.getContentType()).startsWith("application/problem+json");
+                    yield false;
+                }
+                assertThat(photo.getContentAsByteArray()).isEqualTo(JPEG);
+                yield true;
+            }
             case BORDER_CHECK -> found(user, "/api/border-check?lng=" + t.point().getX() + "&lat=" + t.point().getY());
             case SITE_LIST -> ids(json(user, "/api/sites")).contains(t.site());
             case SITE_BY_ID -> found(user, "/api/sites/" + t.site());
@@ -477,6 +756,7 @@ abstract class ModuleScopingContract {
                         .addAll(List.of(f.get("properties").get("villageCodes").asString().split(","))));
                 yield along.contains(t.village());
             }
+            default -> counted(user, read, t) > 0;
         };
     }
 
@@ -548,6 +828,84 @@ abstract class ModuleScopingContract {
 
     private int tokenStatus(String bearer, String url) throws Exception {
         return mvc.perform(get(url).header("Authorization", bearer)).andReturn().getResponse().getStatus();
+    }
+
+    /**
+     * How many disputes of the target's month an aggregate counted for the user: read from a 200; a refusal (403,
+     * or 404 for a unit outside the area) counts none; a 400 about too few disputes says how many it found.
+     */
+    private int counted(String user, Read read, Target t) throws Exception {
+        String m = "month=" + month(t);
+        boolean gridUser = users.loadUserByUsername(user).getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().startsWith(AreaScope.GRID_PREFIX));
+        String units = gridUser ? "unit=hex&size=100&" : "unit=grid&"; // a single grid is too few grids for Gi*
+        String url = switch (read) {
+            case HOTSPOT_DENSITY -> "/api/hotspots/density?" + m;
+            case HOTSPOT_DENSITY_PNG -> "/api/hotspots/density.png?" + m;
+            case HOTSPOT_GI -> "/api/hotspots/gi?" + units + m;
+            case HOTSPOT_EMERGING -> "/api/hotspots/emerging?" + units + m;
+            case HOTSPOT_RATES -> "/api/hotspots/rates?" + m;
+            case HOTSPOT_UNIT_DISPUTES -> "/api/hotspots/units/" + t.grid() + "/disputes?" + m;
+            case HOTSPOT_DENSITY_MAP -> "/api/hotspots/density-map.png?" + m;
+            case HOTSPOT_GI_MAP -> "/api/hotspots/gi-map.png?" + m;
+            case MEETING -> "/api/meeting?" + m;
+            case MEETING_XLSX -> "/api/meeting.xlsx?" + m;
+            default -> throw new IllegalArgumentException(read.name());
+        };
+        MockHttpServletResponse r = mvc.perform(get(url).with(DemoUsers.as(users, user))).andReturn().getResponse();
+        if (r.getStatus() != 200) {
+            assertThat(r.getStatus()).as(url + " " + r.getContentAsString()).isIn(400, 403, 404);
+            assertThat(r.getContentType()).as(url).startsWith("application/problem+json");
+            if (r.getStatus() != 400) {
+                return 0;
+            }
+            JsonNode problem = JSON.readTree(r.getContentAsString());
+            String detail = problem.get("detail").asString();
+            assertThat(problem.get("invalid-params").get(0).get("name").asString()).as(detail).isEqualTo("month");
+            java.util.regex.Matcher only = java.util.regex.Pattern.compile("只有 (\\d+) 件").matcher(detail);
+            if (only.find()) {
+                return Integer.parseInt(only.group(1));
+            }
+            assertThat(detail).contains("没有符合条件的纠纷");
+            return 0;
+        }
+        return switch (read) {
+            case HOTSPOT_DENSITY, HOTSPOT_GI, HOTSPOT_EMERGING -> JSON.readTree(r.getContentAsString())
+                    .get("disputes").asInt();
+            case HOTSPOT_DENSITY_PNG -> Integer.parseInt(r.getHeader("X-Disputes"));
+            case HOTSPOT_RATES -> sum(JSON.readTree(r.getContentAsString()).get("grids"), "disputes");
+            case HOTSPOT_UNIT_DISPUTES -> JSON.readTree(r.getContentAsString()).get("disputes").size();
+            // drawn only over at least one dispute (none is the 400 above)
+            case HOTSPOT_DENSITY_MAP -> 1;
+            case HOTSPOT_GI_MAP -> 1; // PER_MONTH or more (fewer is the 400 above)
+            case MEETING -> {
+                int registered = 0;
+                for (JsonNode v : JSON.readTree(r.getContentAsString()).get("villages")) {
+                    registered += v.get("current").get("registered").asInt();
+                }
+                yield registered;
+            }
+            case MEETING_XLSX -> {
+                int registered = 0;
+                try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.getContentAsByteArray()))) {
+                    for (Row row : book.getSheet("枫桥指标")) {
+                        if (row.getRowNum() > 0) { // the town's row, when there is one, counts them again
+                            registered += (int) row.getCell(1).getNumericCellValue();
+                        }
+                    }
+                }
+                yield registered;
+            }
+            default -> throw new IllegalArgumentException(read.name());
+        };
+    }
+
+    private static int sum(JsonNode rows, String name) {
+        int total = 0;
+        for (JsonNode row : rows) {
+            total += row.get(name).asInt();
+        }
+        return total;
     }
 
     private MockHttpServletResponse write(String user, Write write, Target t) throws Exception {
