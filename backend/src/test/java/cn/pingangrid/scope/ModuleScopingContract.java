@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -33,6 +34,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.pingangrid.geo.MetricProjection;
+import cn.pingangrid.geo.Wgs84;
 import cn.pingangrid.testsupport.BrowserCsrf;
 import cn.pingangrid.testsupport.DemoUsers;
 import cn.pingangrid.testsupport.MvtTile;
@@ -126,6 +129,9 @@ abstract class ModuleScopingContract {
     static final Set<String> TOWN_OFFICE_TOOLS = Set.of("PATCH /api/border-segments/{id}",
             "POST /api/sweep-campaigns", "GET /api/sweep-campaigns");
 
+    /** The sensitive zones' dispute counts and the disputes inside them: {@link #disputesInASensitiveZone}. */
+    static final Set<String> BORDER_ZONES = Set.of("GET /api/border-zones", "GET /api/cross-border-disputes");
+
     /** The area module's reads: their own/foreign matrix is {@code area.AreaScopingContract}. */
     static final Set<String> AREA_MATRIX = Set.of("GET /api/villages", "GET /api/villages/{code}", "GET /api/grids",
             "GET /api/grids/{code}", "GET /api/buildings", "GET /api/locate", "GET /api/search");
@@ -162,15 +168,6 @@ abstract class ModuleScopingContract {
             Map.entry("GET /api-docs/swagger-config", "the description's UI settings (springdoc)"),
             Map.entry("GET /api-docs.html", "redirect to the description's UI (springdoc)"));
 
-    /**
-     * Area-bound endpoints not yet in this matrix (issue 9): each is scoped through {@code ScopedQueries} and has
-     * module tests (named here), but no role × own/foreign case on both databases. Move one to a Read or Write case
-     * when its case is written; never add to this list.
-     */
-    static final Map<String, String> NOT_YET_IN_MATRIX = Map.ofEntries(
-            Map.entry("GET /api/border-zones", "BorderApiContract"),
-            Map.entry("GET /api/cross-border-disputes", "BorderApiContract"));
-
     static final Map<String, String> USERS = Map.of("TOWN_OFFICE", DemoUsers.TOWN_OFFICE, "LEADER", DemoUsers.LEADER,
             "GRID_MANAGER", DemoUsers.GRID_MANAGER, "VILLAGE_CADRE", DemoUsers.VILLAGE_CADRE, "AUX_POLICE",
             DemoUsers.AUX_POLICE, "MEDIATOR", DemoUsers.MEDIATOR, "ADMIN", DemoUsers.ADMIN);
@@ -192,6 +189,7 @@ abstract class ModuleScopingContract {
 
     static final List<Item> GRIDS = TownDataset.read("grids");
     static final List<Item> BUILDINGS = TownDataset.read("buildings");
+    static final List<Item> VILLAGES = TownDataset.read("villages");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -222,6 +220,19 @@ abstract class ModuleScopingContract {
      */
     YearMonth ownMonth;
     YearMonth foreignMonth;
+    /**
+     * A dispute of the town office inside one border zone: for own in the own grid, for foreign in the other
+     * village along it, each in a month of its own (1921–1928 for own, 1931–1938 for foreign) with no other
+     * dispute in the town.
+     */
+    record BorderDispute(long id, String village, YearMonth month) {
+    }
+
+    BorderDispute ownBorder;
+    BorderDispute foreignBorder;
+    /** The segment in whose zone both lie; a village boundary is marked sensitive only while it is read. */
+    long borderSegment;
+    boolean borderSegmentIsTowns;
 
     @BeforeAll
     void createRecords() throws Exception {
@@ -237,6 +248,102 @@ abstract class ModuleScopingContract {
         }
         ownMonth = plantMonth(own, 1901);
         foreignMonth = plantMonth(foreign, 1911);
+        plantBorderDisputes();
+    }
+
+    private void plantBorderDisputes() throws Exception {
+        JsonNode segments = json(DemoUsers.TOWN_OFFICE, "/api/border-segments").get("features");
+        // a town-border zone (always sensitive) first; else a boundary of the own village, marked while read
+        List<JsonNode> candidates = new ArrayList<>();
+        segments.forEach(s -> {
+            if (s.get("properties").get("kind").asString().equals("TOWN")) {
+                candidates.add(s);
+            }
+        });
+        segments.forEach(s -> {
+            if (s.get("properties").get("kind").asString().equals("VILLAGE")
+                    && villageCodes(s).contains(own.village())) {
+                candidates.add(s);
+            }
+        });
+        Geometry ownArea = GRIDS.stream().filter(g -> g.code().equals(ownGrid)).findFirst().orElseThrow().geometry();
+        for (JsonNode segment : candidates) {
+            Point ownAt = insideBoth(ownArea, segment);
+            if (ownAt == null) {
+                continue;
+            }
+            for (String code : villageCodes(segment)) {
+                if (code.equals(own.village())) {
+                    continue;
+                }
+                Item village = VILLAGES.stream().filter(v -> v.code().equals(code)).findFirst().orElseThrow();
+                Point foreignAt = insideBoth(village.geometry(), segment);
+                if (foreignAt != null) {
+                    borderSegment = segment.get("id").asLong();
+                    borderSegmentIsTowns = segment.get("properties").get("kind").asString().equals("TOWN");
+                    ownBorder = plantBorder(ownAt, own.village(), 1921);
+                    foreignBorder = plantBorder(foreignAt, code, 1931);
+                    // where they were meant to be: the own one in the own grid, the foreign one in the other village
+                    assertThat(jdbc.queryForObject("select grid_code from dispute where id = ?", String.class,
+                            ownBorder.id())).isEqualTo(ownGrid);
+                    assertThat(jdbc.queryForObject("select village_code from dispute where id = ?", String.class,
+                            foreignBorder.id())).isEqualTo(code);
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no border zone holds both the own grid " + ownGrid + " and another village");
+    }
+
+    private static List<String> villageCodes(JsonNode segment) {
+        List<String> codes = new ArrayList<>();
+        segment.get("properties").get("villageCodes").forEach(c -> codes.add(c.asString()));
+        return codes;
+    }
+
+    /** A point well inside both the area and the segment's zone (20 m from either's edge), or null. */
+    private static Point insideBoth(Geometry lngLatArea, JsonNode segment) throws Exception {
+        Geometry line = new org.locationtech.jts.io.geojson.GeoJsonReader(Wgs84.FACTORY).read(segment
+                .get("geometry").toString());
+        line.setSRID(Wgs84.SRID);
+        Geometry area = lngLatArea.copy();
+        area.setSRID(Wgs84.SRID);
+        Geometry zone = MetricProjection.toMetric(line).buffer(segment.get("properties").get("zoneWidthM").asInt()
+                - 20);
+        Geometry inner = MetricProjection.toMetric(area).buffer(-20).intersection(zone);
+        if (inner.isEmpty()) {
+            return null;
+        }
+        Geometry at = MetricProjection.toLngLat(inner.getInteriorPoint());
+        return Wgs84.point(at.getCoordinate().x, at.getCoordinate().y);
+    }
+
+    /** A free month of {@code firstYear}..+7 (no dispute in the town), then the town office's dispute at {@code p}. */
+    private BorderDispute plantBorder(Point p, String village, int firstYear) throws Exception {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 30; attempt++) {
+            YearMonth m = YearMonth.of(firstYear + random.nextInt(8), 1 + random.nextInt(12));
+            if (sum(json(DemoUsers.TOWN_OFFICE, "/api/hotspots/rates?month=" + m).get("grids"), "disputes") > 0) {
+                continue; // planted by an earlier run on this database
+            }
+            Map<String, Object> dispute = new LinkedHashMap<>();
+            dispute.put("lng", p.getX());
+            dispute.put("lat", p.getY());
+            dispute.put("type", "NEIGHBOURS");
+            dispute.put("severity", "ORDINARY");
+            dispute.put("source", "SWEEP");
+            dispute.put("situation", "范围测试边界" + m);
+            dispute.put("sweptOn", m.atDay(10).toString());
+            dispute.put("occurredOn", m.atDay(10).toString());
+            dispute.put("parties", List.of(Map.of("name", "钱七", "phone", "13811114444")));
+            return new BorderDispute(created(postJson(DemoUsers.TOWN_OFFICE, "/api/disputes", dispute)).get("id")
+                    .asLong(), village, m);
+        }
+        throw new AssertionError("no free month from " + firstYear);
+    }
+
+    private String borderPeriod(BorderDispute d) {
+        return "from=" + d.month().atDay(1) + "&to=" + d.month().atEndOfMonth();
     }
 
     private YearMonth month(Target t) {
@@ -540,6 +647,87 @@ abstract class ModuleScopingContract {
         assertThat(segmentsAndCampaigns()).as("nothing changed").isEqualTo(before);
     }
 
+    /**
+     * The planted disputes in a sensitive zone: each role lists the one of its own area and never the foreign
+     * one, and the zones' dispute counts it sees for the foreign dispute's month stay at zero (the zone itself
+     * listed to those who see it); the town office and the leaders list and count both. A village boundary used
+     * for them is marked sensitive for this test only and restored after.
+     */
+    @ParameterizedTest(name = "{0} and the disputes in a sensitive zone")
+    @MethodSource("roles")
+    void disputesInASensitiveZone(String role) throws Exception {
+        String user = USERS.get(role);
+        boolean ownVisible = WITH_OWN_AREA.contains(role);
+        boolean foreignVisible = WHOLE_TOWN.contains(role);
+        boolean wasSensitive = segmentSensitive();
+        try {
+            if (!wasSensitive) {
+                markSensitive(true);
+            }
+            assertThat(crossBorderListed(user, ownBorder)).as("%s lists the own one", role).isEqualTo(ownVisible);
+            assertThat(crossBorderListed(user, foreignBorder)).as("%s lists the foreign one", role)
+                    .isEqualTo(foreignVisible);
+            Map<Long, Integer> ownCounts = zoneCounts(user, ownBorder);
+            Map<Long, Integer> foreignCounts = zoneCounts(user, foreignBorder);
+            assertThat(ownCounts.values().stream().mapToInt(Integer::intValue).sum() > 0).as("%s counts own", role)
+                    .isEqualTo(ownVisible);
+            assertThat(foreignCounts.values().stream().mapToInt(Integer::intValue).sum() > 0)
+                    .as("%s counts foreign", role).isEqualTo(foreignVisible);
+            if (ownVisible) { // the zone both lie in is theirs: the foreign one is left out of its count, not hidden
+                assertThat(ownCounts).as(role).containsEntry(borderSegment, 1);
+                assertThat(foreignCounts).as(role).containsEntry(borderSegment, foreignVisible ? 1 : 0);
+            }
+        } finally {
+            if (!wasSensitive) {
+                markSensitive(false);
+            }
+        }
+        assertThat(segmentSensitive()).isEqualTo(wasSensitive);
+    }
+
+    private boolean segmentSensitive() {
+        return jdbc.queryForObject("select sensitive from border_segment where id = ?", Boolean.class,
+                borderSegment);
+    }
+
+    private void markSensitive(boolean sensitive) throws Exception {
+        assertThat(borderSegmentIsTowns).as("the town border is always sensitive").isFalse();
+        MockHttpServletResponse r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .patch("/api/border-segments/" + borderSegment).with(DemoUsers.as(users, DemoUsers.TOWN_OFFICE))
+                .with(BrowserCsrf.token()).contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(Map.of("sensitive", sensitive)))).andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+    }
+
+    /** Whether the user's cross-border list of the dispute's month holds it (and nothing else of that month). */
+    private boolean crossBorderListed(String user, BorderDispute d) throws Exception {
+        MockHttpServletResponse r = getAs(user, "/api/cross-border-disputes?" + borderPeriod(d));
+        if (r.getStatus() == 403) {
+            assertThat(r.getContentType()).startsWith("application/problem+json");
+            return false;
+        }
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+        boolean listed = false;
+        for (JsonNode row : JSON.readTree(r.getContentAsString())) {
+            assertThat(row.get("id").asLong()).as("only the month's planted dispute").isEqualTo(d.id());
+            assertThat(row.get("crossBorder").asBoolean()).isTrue();
+            assertThat(field(row.get("villages"), "code")).contains(d.village());
+            listed = true;
+        }
+        return listed;
+    }
+
+    /** The disputeCount of each sensitive zone the user sees, for the dispute's month. */
+    private Map<Long, Integer> zoneCounts(String user, BorderDispute d) throws Exception {
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        for (JsonNode zone : json(user, "/api/border-zones?" + borderPeriod(d)).get("features")) {
+            int count = zone.get("properties").get("disputeCount").asInt();
+            assertThat(count).as("the month holds one dispute").isBetween(0, 1);
+            counts.put(zone.get("id").asLong(), count);
+        }
+        return counts;
+    }
+
     private String segmentsAndCampaigns() {
         return jdbc.queryForList("select id, sensitive, zone_width_m, updated_at from border_segment order by id")
                 + " " + count("sweep_campaign");
@@ -613,9 +801,9 @@ abstract class ModuleScopingContract {
         listed.addAll(WHOLE_TOWN_STREAMS);
         listed.addAll(PATROL);
         listed.addAll(TOWN_OFFICE_TOOLS);
+        listed.addAll(BORDER_ZONES);
         listed.addAll(AREA_MATRIX);
         listed.addAll(NOT_AREA_BOUND.keySet());
-        listed.addAll(NOT_YET_IN_MATRIX.keySet());
         List<String> missing = mapped.stream().filter(e -> !listed.contains(e)).map(e -> e
                 + " — if it reads or writes area-bound rows, add a Read or Write constant with this endpoint to"
                 + " ModuleScopingContract and its own/foreign case in sees()/write(); if it does not, add it to"
