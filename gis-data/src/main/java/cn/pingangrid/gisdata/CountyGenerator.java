@@ -185,7 +185,7 @@ final class CountyGenerator {
             for (int r = 0; r < k; r++) {
                 targets[r] = total * draw[r] / sum;
             }
-            int[] seeds = kMeansSeeds(sub, area, k, random);
+            int[] seeds = VillageDivision.kMeansSeeds(sub, area, k, random);
             int[] region = growing.fit(seeds, targets, 40);
             List<List<Integer>> groups = new ArrayList<>();
             for (int r = 0; r < k; r++) {
@@ -233,65 +233,6 @@ final class CountyGenerator {
             }
         }
         return cost;
-    }
-
-    /** k seeds spread over the cells: farthest-point start from a random cell, then Lloyd iterations. */
-    private static int[] kMeansSeeds(List<VoronoiTiling.Cell> cells, double[] area, int k, Random random) {
-        int m = cells.size();
-        Coordinate[] centres = new Coordinate[k];
-        centres[0] = cells.get(random.nextInt(m)).label();
-        double[] nearest = new double[m];
-        Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-        for (int c = 1; c < k; c++) {
-            int far = 0;
-            double best = -1;
-            for (int i = 0; i < m; i++) {
-                nearest[i] = StrictMath.min(nearest[i], cells.get(i).label().distance(centres[c - 1]));
-                if (nearest[i] > best) {
-                    best = nearest[i];
-                    far = i;
-                }
-            }
-            centres[c] = cells.get(far).label();
-        }
-        for (int iteration = 0; iteration < 10; iteration++) {
-            double[] sx = new double[k];
-            double[] sy = new double[k];
-            double[] sw = new double[k];
-            for (int i = 0; i < m; i++) {
-                Coordinate p = cells.get(i).label();
-                int a = 0;
-                for (int c = 1; c < k; c++) {
-                    if (p.distance(centres[c]) < p.distance(centres[a])) {
-                        a = c;
-                    }
-                }
-                sx[a] += area[i] * p.x;
-                sy[a] += area[i] * p.y;
-                sw[a] += area[i];
-            }
-            for (int c = 0; c < k; c++) {
-                if (sw[c] > 0) {
-                    centres[c] = new Coordinate(sx[c] / sw[c], sy[c] / sw[c]);
-                }
-            }
-        }
-        int[] seeds = new int[k];
-        boolean[] used = new boolean[m];
-        for (int c = 0; c < k; c++) {
-            int best = -1;
-            double bestD = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < m; i++) {
-                double d = cells.get(i).label().distance(centres[c]);
-                if (!used[i] && d < bestD) {
-                    bestD = d;
-                    best = i;
-                }
-            }
-            seeds[c] = best;
-            used[best] = true;
-        }
-        return seeds;
     }
 
     private static List<Region> readingOrder(List<Region> regions, double bandMeters) {

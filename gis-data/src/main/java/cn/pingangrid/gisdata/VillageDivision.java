@@ -212,20 +212,23 @@ final class VillageDivision {
         throw new IllegalStateException("no valid grid division", last);
     }
 
-    private static int[] kMeansSeeds(List<VoronoiTiling.Cell> cells, double[] area, int k, Random random) {
+    /**
+     * k seeds spread over the cells (by area): farthest-point start from a random cell, then Lloyd iterations.
+     * The county generator seeds its towns and villages the same way.
+     */
+    static int[] kMeansSeeds(List<VoronoiTiling.Cell> cells, double[] area, int k, Random random) {
         int m = cells.size();
         Coordinate[] centres = new Coordinate[k];
         centres[0] = cells.get(random.nextInt(m)).label();
+        double[] nearest = new double[m]; // each cell's distance to its nearest centre so far
+        java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
         for (int c = 1; c < k; c++) {
             int far = 0;
             double best = -1;
             for (int i = 0; i < m; i++) {
-                double d = Double.POSITIVE_INFINITY;
-                for (int j = 0; j < c; j++) {
-                    d = StrictMath.min(d, cells.get(i).label().distance(centres[j]));
-                }
-                if (d > best) {
-                    best = d;
+                nearest[i] = StrictMath.min(nearest[i], cells.get(i).label().distance(centres[c - 1]));
+                if (nearest[i] > best) {
+                    best = nearest[i];
                     far = i;
                 }
             }
