@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,11 +51,12 @@ class AccountAdministration {
     private final Accounts accounts;
     private final PasswordEncoder encoder;
     private final Areas areas;
-    private final SessionRegistry sessions;
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    AccountAdministration(Accounts accounts, PasswordEncoder encoder, Areas areas, SessionRegistry sessions,
+    AccountAdministration(Accounts accounts, PasswordEncoder encoder, Areas areas,
+            FindByIndexNameSessionRepository<? extends Session> sessions,
             AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.encoder = encoder;
@@ -118,7 +119,7 @@ class AccountAdministration {
 
     private void endSessions(UserAccount account) {
         // found by principal name in the shared session table, whichever instance the user signed in on
-        sessions.getAllSessions(account.getUsername(), false).forEach(SessionInformation::expireNow);
+        SessionStorage.endAll(sessions, account.getUsername());
     }
 
     private static String required(String field, String value) {

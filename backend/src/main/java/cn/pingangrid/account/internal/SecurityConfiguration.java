@@ -21,7 +21,6 @@ import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,15 +32,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.pingangrid.audit.AuditTrail;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 import tools.jackson.databind.ObjectMapper;
 import cn.pingangrid.account.Role;
@@ -60,8 +57,8 @@ class SecurityConfiguration {
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, LoginLockout lockout,
-            SessionRegistry sessions) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, LoginLockout lockout)
+            throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         var ogc = PathPatternRequestMatcher.withDefaults().matcher("/ogc/**");
         var apiDocs = PathPatternRequestMatcher.withDefaults().matcher("/api-docs/**");
@@ -85,18 +82,11 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/api/logout")
                         .logoutSuccessHandler((request, response, authentication) -> response.setStatus(204)))
                 .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfCookie()))
-                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
-                        // a session ended by the administrator (or replaced): 401 problem for the API, the
-                        // sign-in page for a page, never Spring's plain-text 200
-                        .expiredSessionStrategy(event -> {
-                            if (api.matches(event.getRequest())) {
-                                problem(json, event.getResponse(), HttpStatus.UNAUTHORIZED, "会话已结束",
-                                        "您的会话已结束（账户被修改或停用），请重新登录");
-                            } else {
-                                event.getResponse().sendRedirect(event.getRequest().getContextPath()
-                                        + "/login.html");
-                            }
-                        }))
+                // a session ended by the administrator (its account changed or disabled): 401 problem for the API,
+                // the sign-in page for a page, never Spring's plain-text 200
+                .addFilterAfter(new EndedSessionFilter(api, (request, response) -> problem(json, response,
+                        HttpStatus.UNAUTHORIZED, "会话已结束", "您的会话已结束（账户被修改或停用），请重新登录")),
+                        SecurityContextHolderFilter.class)
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problem(json, response,
                                 HttpStatus.UNAUTHORIZED, "未登录", "请先登录"), api)
@@ -197,16 +187,6 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, upgradable by prefix
-    }
-
-    /**
-     * The sessions are Spring Session's, in the database (V140__sessions.sql), so every instance knows them: the
-     * registry finds a user's sessions by principal name there, and a session the administrator ends is marked
-     * expired in its row, which every instance's concurrent-session filter reads.
-     */
-    @Bean
-    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
     /**
