@@ -1,22 +1,24 @@
 package cn.pingangrid.area.internal;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 import cn.pingangrid.area.GeographyReady;
-import cn.pingangrid.tile.TileAddress;
-
 import cn.pingangrid.scope.ScopedQueries;
+import cn.pingangrid.tile.TileCache;
 import cn.pingangrid.tile.TileLayer;
 import cn.pingangrid.tile.TileQuery;
 
 /** The area module's vector tile layers: buildings and grids (the caller's area only) and the roads (public). */
 @Configuration(proxyBeanMethods = false)
 class AreaTileLayers {
+
+    private final TileCache tiles;
+
+    AreaTileLayers(TileCache tiles) {
+        this.tiles = tiles;
+    }
 
     /** Below this zoom a tile would hold thousands of buildings smaller than a pixel. */
     static final int BUILDINGS_MIN_ZOOM = 14;
@@ -38,31 +40,16 @@ class AreaTileLayers {
                 .render(queries, tile, "grids"));
     }
 
-    /** Most road tiles kept; past it the copy starts again (the town's roads fill a few hundred tiles per zoom). */
-    static final int ROAD_TILES_KEPT = 20_000;
-
-    /** Road tiles made once and kept: public geography, the same for everyone, changed only by an import. */
-    private final Map<TileAddress, byte[]> roadTilesMade = new ConcurrentHashMap<>();
-
     @Bean
     TileLayer roadTiles(ScopedQueries queries) {
-        return new TileLayer("roads", 0, true, true, tile -> {
-            byte[] kept = roadTilesMade.get(tile);
-            if (kept == null) {
-                kept = TileQuery.over(Road.class, "road", "r").geometry("r.geom").intersecting("r.geom").id("r.id")
-                        .property("roadClass", "r.road_class").property("name", "r.name").property("ref", "r.ref")
-                        .render(queries, tile, "roads");
-                if (roadTilesMade.size() >= ROAD_TILES_KEPT) {
-                    roadTilesMade.clear();
-                }
-                roadTilesMade.put(tile, kept);
-            }
-            return kept;
-        });
+        return new TileLayer("roads", 0, true, true, tile -> TileQuery.over(Road.class, "road", "r").geometry("r.geom")
+                .intersecting("r.geom").id("r.id").property("roadClass", "r.road_class").property("name", "r.name")
+                .property("ref", "r.ref").render(queries, tile, "roads"));
     }
 
+    /** The three layers change only here: the tiles made of the geography before are forgotten. */
     @EventListener
-    void forgetRoadTiles(GeographyReady imported) {
-        roadTilesMade.clear();
+    void forgetTiles(GeographyReady imported) {
+        tiles.forgetAll();
     }
 }

@@ -1,9 +1,5 @@
 package cn.pingangrid.tile.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.pingangrid.system.NotFoundException;
 import cn.pingangrid.tile.TileAddress;
+import cn.pingangrid.tile.TileCache;
 import cn.pingangrid.tile.TileLayer;
 
 /**
@@ -39,8 +36,8 @@ class TileController {
             @PathVariable String y, @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         TileLayer found = tiles.layer(layer).orElseThrow(() -> new NotFoundException("没有名为 " + abbreviate(layer)
                 + " 的瓦片图层（可用：" + String.join("、", tiles.names()) + "）"));
-        byte[] tile = tiles.render(found, TileAddress.parse(z, x, y));
-        String etag = "\"" + hash(tile) + "\"";
+        TileCache.Made tile = tiles.render(found, TileAddress.parse(z, x, y));
+        String etag = tile.etag();
         String cacheControl = found.sameForEveryone() ? "public, max-age=3600"
                 : found.changesOnImport() ? "private, max-age=600" : "private, no-cache";
         var headers = ResponseEntity.status(HttpStatus.OK).eTag(etag).header(HttpHeaders.CACHE_CONTROL, cacheControl);
@@ -51,7 +48,7 @@ class TileController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).header(HttpHeaders.CACHE_CONTROL,
                     cacheControl).build();
         }
-        return headers.contentType(MVT).body(tile);
+        return headers.contentType(MVT).body(tile.bytes());
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
@@ -62,14 +59,6 @@ class TileController {
             }
         }
         return false;
-    }
-
-    private static String hash(byte[] tile) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tile), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String abbreviate(String text) {
