@@ -90,8 +90,8 @@ class DisputeEventStream {
     void deliver(long disputeId) {
         Map<Set<String>, Optional<DisputeRegister.SensitiveReport>> reportByScope = new HashMap<>();
         for (Subscriber subscriber : subscribers) {
-            Optional<DisputeRegister.SensitiveReport> report = reportByScope.computeIfAbsent(authorities(subscriber.user()),
-                    scope -> readAs(subscriber.user(), disputeId));
+            Optional<DisputeRegister.SensitiveReport> report = reportByScope.computeIfAbsent(
+                    authorities(subscriber.user()), scope -> readAs(subscriber.user(), disputeId));
             if (report.isEmpty()) {
                 continue;
             }

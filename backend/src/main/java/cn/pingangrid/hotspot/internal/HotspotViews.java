@@ -19,6 +19,8 @@ final class HotspotViews {
     }
 
     /** The density raster: {@code values} row by row from the north, per km². */
+    @JsonPropertyOrder({ "from", "to", "crs", "originX", "originY", "cellMeters", "width", "height", "radiusMeters",
+            "defaultRadius", "kernel", "unit", "rowOrder" })
     record Density(String from, String to, double originX, double originY, double cellMeters, int width, int height,
             double radiusMeters, boolean defaultRadius, int disputes, double maxPerSquareKilometre,
             double[] legendBreaks, double[] values) {
@@ -85,6 +87,7 @@ final class HotspotViews {
     }
 
     /** Disputes per 100 buildings by grid, raw and empirical-Bayes smoothed. */
+    @JsonPropertyOrder({ "from", "to", "method" })
     record Rates(String from, String to, List<HotspotAnalysis.Rate> grids) {
 
         @JsonProperty("method")

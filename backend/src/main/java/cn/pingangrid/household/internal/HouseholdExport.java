@@ -85,10 +85,10 @@ class HouseholdExport {
             }
             for (MemberMove m : h.getMoves()) {
                 HouseholdView.PersonView v = view.person(m.getPerson(), access, full);
-                rows.get(Form.MOVES).add(list(key, h.getGroupName(), m.getDirection().equals("IN") ? "迁入" : "迁出",
-                        m.getMovedOn(), m.getReason(), m.getPlace(), v.name(), v.gender(),
-                        v.birthDate(), v.idNumber(), v.relation(), v.phone(), v.education(),
-                        v.health(), poverty, h.getHousing(), h.getOtherNotes()));
+                String direction = MemberMove.Direction.valueOf(m.getDirection()).label();
+                rows.get(Form.MOVES).add(list(key, h.getGroupName(), direction, m.getMovedOn(), m.getReason(),
+                        m.getPlace(), v.name(), v.gender(), v.birthDate(), v.idNumber(), v.relation(), v.phone(),
+                        v.education(), v.health(), poverty, h.getHousing(), h.getOtherNotes()));
             }
             for (Merit m : h.getMerits()) {
                 rows.get(Form.MERITS).add(list(key, head, HouseholdView.name(m.getName(), access), m.getDoneOn(),

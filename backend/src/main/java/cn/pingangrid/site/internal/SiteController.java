@@ -121,8 +121,10 @@ class SiteController {
     Feature create(@Valid @RequestBody SiteRequest request) {
         requireRole(EDITORS, "只有综治办可以新建平安创建点位");
         Placed placed = place(request);
-        SafetySite site = new SafetySite(Coded.parse(SiteKind.class, "kind", request.kind()), request.name(),
-                request.status() == null ? SiteStatus.BUILDING : Coded.parse(SiteStatus.class, "status", request.status()),
+        SiteKind kind = Coded.parse(SiteKind.class, "kind", request.kind());
+        SiteStatus status = request.status() == null ? SiteStatus.BUILDING
+                : Coded.parse(SiteStatus.class, "status", request.status());
+        SafetySite site = new SafetySite(kind, request.name(), status,
                 request.responsiblePerson(), request.responsiblePhone(), placed.geometry(), placed.villageCode(),
                 placed.gridCode(), date("nextInspectionDue", request.nextInspectionDue()), clock.instant());
         sites.save(site);
