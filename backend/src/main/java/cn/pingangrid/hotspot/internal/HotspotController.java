@@ -59,9 +59,7 @@ class HotspotController {
                 values[k++] = Math.round(r.value(col, row) * 1e9) / 1000.0; // per km², 3 decimals
             }
         }
-        return new HotspotViews.Density(q.from().toString(), q.to().toString(), r.originX(), r.originY(),
-                r.cellMeters(), r.width(), r.height(), HotspotAnalysis.round(r.radiusMeters()), radius == null,
-                d.disputes(), Math.round(r.max() * 1e9) / 1000.0, d.breaksPerSquareKilometre(), values);
+        return HotspotViews.Density.of(q, r, radius == null, d.disputes(), d.breaksPerSquareKilometre(), values);
     }
 
     /** The overlay; its lng/lat bounds and legend breaks (per km²) come in headers, so one request draws it. */

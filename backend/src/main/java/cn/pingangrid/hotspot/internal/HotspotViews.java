@@ -19,30 +19,16 @@ final class HotspotViews {
     }
 
     /** The density raster: {@code values} row by row from the north, per km². */
-    @JsonPropertyOrder({ "from", "to", "crs", "originX", "originY", "cellMeters", "width", "height", "radiusMeters",
-            "defaultRadius", "kernel", "unit", "rowOrder" })
-    record Density(String from, String to, double originX, double originY, double cellMeters, int width, int height,
-            double radiusMeters, boolean defaultRadius, int disputes, double maxPerSquareKilometre,
-            double[] legendBreaks, double[] values) {
+    record Density(String from, String to, String crs, double originX, double originY, double cellMeters, int width,
+            int height, double radiusMeters, boolean defaultRadius, String kernel, String unit, String rowOrder,
+            int disputes, double maxPerSquareKilometre, double[] legendBreaks, double[] values) {
 
-        @JsonProperty("crs")
-        public String crs() {
-            return "EPSG:4546";
-        }
-
-        @JsonProperty("kernel")
-        public String kernel() {
-            return "quartic";
-        }
-
-        @JsonProperty("unit")
-        public String unit() {
-            return "disputes/km²";
-        }
-
-        @JsonProperty("rowOrder")
-        public String rowOrder() {
-            return "north-to-south";
+        static Density of(HotspotQuery q, KernelDensity.Raster r, boolean defaultRadius, int disputes,
+                double[] legendBreaks, double[] values) {
+            return new Density(q.from().toString(), q.to().toString(), "EPSG:4546", r.originX(), r.originY(),
+                    r.cellMeters(), r.width(), r.height(), HotspotAnalysis.round(r.radiusMeters()), defaultRadius,
+                    "quartic", "disputes/km²", "north-to-south", disputes, Math.round(r.max() * 1e9) / 1000.0,
+                    legendBreaks, values);
         }
     }
 
