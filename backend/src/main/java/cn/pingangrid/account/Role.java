@@ -1,11 +1,9 @@
 package cn.pingangrid.account;
 
-import java.util.Locale;
-
-import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.system.Coded;
 
 /** What a user does on the platform (DESIGN.md §1). A user may hold several. */
-public enum Role {
+public enum Role implements Coded {
     GRID_MANAGER("网格员", AreaKind.GRID),
     VILLAGE_CADRE("村干部", AreaKind.VILLAGE),
     AUX_POLICE("辅警", AreaKind.VILLAGE),
@@ -27,20 +25,12 @@ public enum Role {
         this.areaKind = areaKind;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public AreaKind areaKind() {
         return areaKind;
-    }
-
-    public static Role parse(String field, String code) {
-        try {
-            return valueOf(code.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException(field, "未知角色「" + code + "」，可用：GRID_MANAGER、VILLAGE_CADRE、"
-                    + "AUX_POLICE、MEDIATOR、TOWN_OFFICE、LEADER、ADMIN");
-        }
     }
 }

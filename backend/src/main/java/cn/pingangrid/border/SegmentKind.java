@@ -1,11 +1,9 @@
 package cn.pingangrid.border;
 
-import java.util.Locale;
-
-import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.system.Coded;
 
 /** The town's outline with a neighbouring jurisdiction, or a boundary between two of its villages. */
-public enum SegmentKind {
+public enum SegmentKind implements Coded {
     TOWN("镇界"),
     VILLAGE("村界");
 
@@ -15,15 +13,8 @@ public enum SegmentKind {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
-    }
-
-    public static SegmentKind parse(String field, String code) {
-        try {
-            return valueOf(code.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new InvalidInputException(field, "未知的边界类型「" + code + "」，可用 TOWN（镇界）、VILLAGE（村界）");
-        }
     }
 }

@@ -16,6 +16,7 @@ import cn.pingangrid.scope.ScopedQueries;
 import cn.pingangrid.geo.Wgs84;
 import cn.pingangrid.dispute.internal.Dispute;
 import cn.pingangrid.dispute.internal.PersonalDataMask;
+import cn.pingangrid.system.Coded;
 
 /**
  * The dispute module's read API for other modules: the disputes inside an area that arose in a period, cut to the

@@ -3,6 +3,8 @@ package cn.pingangrid.dispute;
 import java.util.EnumSet;
 import java.util.Set;
 
+import cn.pingangrid.system.Coded;
+
 /** 状态: 登记 → 受理 → 调处中 → 已化解 / 未化解 → 上报镇 → 移交 → 办结 → 回访. */
 public enum DisputeStatus implements Coded {
     REGISTERED("登记"),

@@ -1,5 +1,7 @@
 package cn.pingangrid.dispute;
 
+import cn.pingangrid.system.Coded;
+
 /**
  * 纠纷类型. From the seed (§五.1: 企业转制、山林土地纠纷、劳动安全事故, 劳资纠纷多发期; §五.2: 医疗纠纷、道路交通、劳动
  * 争议): all but the last three. 婚姻家庭 and 邻里 are the product's additions (the commonest cases in a rural

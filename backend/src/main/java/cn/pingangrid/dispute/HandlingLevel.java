@@ -1,5 +1,7 @@
 package cn.pingangrid.dispute;
 
+import cn.pingangrid.system.Coded;
+
 /** 处理层级: 小事不出村 (village), 大事不出镇 (town), and cases sent beyond the town (矛盾上交). */
 public enum HandlingLevel implements Coded {
     VILLAGE("村级"),

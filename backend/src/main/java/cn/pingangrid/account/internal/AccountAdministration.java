@@ -19,6 +19,7 @@ import cn.pingangrid.area.AreaNames;
 import cn.pingangrid.area.Areas;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.system.ConflictException;
+import cn.pingangrid.system.Coded;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.NotFoundException;
 import cn.pingangrid.account.Role;
@@ -142,7 +143,7 @@ class AccountAdministration {
             throw new InvalidInputException("roles", "至少指定一个角色");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        codes.forEach(code -> roles.add(Role.parse("roles", code)));
+        codes.forEach(code -> roles.add(Coded.parse(Role.class, "roles", code)));
         return roles;
     }
 

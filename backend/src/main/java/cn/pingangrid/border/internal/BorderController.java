@@ -28,6 +28,7 @@ import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.FeatureCollection;
 import cn.pingangrid.geo.InputCrs;
 import cn.pingangrid.system.CodeName;
+import cn.pingangrid.system.Coded;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.NotFoundException;
 import cn.pingangrid.system.RoleNotAllowedException;
@@ -154,6 +155,6 @@ class BorderController {
     }
 
     private static SegmentKind kind(String kind) {
-        return kind == null || kind.isBlank() ? null : SegmentKind.parse("kind", kind);
+        return Coded.parseOptional(SegmentKind.class, "kind", kind);
     }
 }

@@ -1,6 +1,6 @@
 package cn.pingangrid.dispute.internal;
 
-import cn.pingangrid.dispute.Coded;
+import cn.pingangrid.system.Coded;
 
 /** What a timeline entry records: the workflow's transitions plus registration, assignment and overdue notices. */
 public enum DisputeAction implements Coded {

@@ -34,7 +34,7 @@ import cn.pingangrid.geo.FeatureCollection;
 import cn.pingangrid.geo.Wgs84;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.RoleNotAllowedException;
-import cn.pingangrid.dispute.Coded;
+import cn.pingangrid.system.Coded;
 import cn.pingangrid.dispute.DisputeStatus;
 import cn.pingangrid.dispute.DisputeType;
 import cn.pingangrid.dispute.Severity;

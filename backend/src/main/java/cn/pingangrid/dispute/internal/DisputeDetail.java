@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import cn.pingangrid.dispute.Coded;
+import cn.pingangrid.system.Coded;
 
 /**
  * The whole dispute as the API answers it: the 排查表's fields, the workflow state, the parties (masked unless the

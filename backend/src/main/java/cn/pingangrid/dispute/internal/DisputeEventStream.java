@@ -88,10 +88,10 @@ class DisputeEventStream {
 
     /** A committed report, on the notifications' thread: read once per distinct scope, sent to its subscribers. */
     void deliver(long disputeId) {
-        Map<Set<String>, Optional<Map<String, Object>>> reportByScope = new HashMap<>();
+        Map<Set<String>, Optional<DisputeRegister.SensitiveReport>> reportByScope = new HashMap<>();
         for (Subscriber subscriber : subscribers) {
-            Optional<Map<String, Object>> report = reportByScope.computeIfAbsent(authorities(subscriber.user()),
-                    scope -> readAs(subscriber.user(), disputeId));
+            Optional<DisputeRegister.SensitiveReport> report = reportByScope.computeIfAbsent(
+                    authorities(subscriber.user()), scope -> readAs(subscriber.user(), disputeId));
             if (report.isEmpty()) {
                 continue;
             }
@@ -105,7 +105,7 @@ class DisputeEventStream {
         }
     }
 
-    private Optional<Map<String, Object>> readAs(Authentication user, long disputeId) {
+    private Optional<DisputeRegister.SensitiveReport> readAs(Authentication user, long disputeId) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(user);
         SecurityContextHolder.setContext(context);

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +39,7 @@ import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.NotFoundException;
 import cn.pingangrid.system.RoleNotAllowedException;
 import cn.pingangrid.system.Texts;
-import cn.pingangrid.dispute.Coded;
+import cn.pingangrid.system.Coded;
 import cn.pingangrid.dispute.DisputeType;
 import cn.pingangrid.dispute.SensitiveDisputeReported;
 import cn.pingangrid.dispute.Severity;
@@ -360,32 +359,27 @@ class DisputeRegister {
         return dispute.withDetail();
     }
 
+    /** What the town office's map shows for a sensitive report: grid and place, no personal data. */
+    record SensitiveReport(long id, String type, String typeLabel, String severity, String severityLabel,
+            double lng, double lat, String villageCode, String villageName, String gridCode, String gridName,
+            String situation, String occurredOn) {
+    }
+
     /**
-     * What the town office's map shows for a sensitive report: grid and place, no personal data; read in the scope
-     * of the signed-in user of this thread (a subscriber, see {@link DisputeEventStream}), empty outside it.
+     * The {@link SensitiveReport} of a dispute, read in the scope of the signed-in user of this thread (a subscriber,
+     * see {@link DisputeEventStream}), empty outside it.
      */
     @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
-    Optional<Map<String, Object>> sensitiveReport(long id) {
+    Optional<SensitiveReport> sensitiveReport(long id) {
         return disputes.find(id).map(this::sensitiveReport);
     }
 
-    private Map<String, Object> sensitiveReport(Dispute d) {
+    private SensitiveReport sensitiveReport(Dispute d) {
         AreaNames names = areas.names();
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("id", d.getId());
-        report.put("type", d.getType().name());
-        report.put("typeLabel", d.getType().label());
-        report.put("severity", d.getSeverity().name());
-        report.put("severityLabel", d.getSeverity().label());
-        report.put("lng", d.getLocation().getX());
-        report.put("lat", d.getLocation().getY());
-        report.put("villageCode", d.getVillageCode());
-        report.put("villageName", names.villageName(d.getVillageCode()));
-        report.put("gridCode", d.getGridCode());
-        report.put("gridName", names.gridName(d.getGridCode()));
-        report.put("situation", DisputeView.shorten(d.getSituation(), 80));
-        report.put("occurredOn", d.getOccurredOn().toString());
-        return report;
+        return new SensitiveReport(d.getId(), d.getType().name(), d.getType().label(), d.getSeverity().name(),
+                d.getSeverity().label(), d.getLocation().getX(), d.getLocation().getY(), d.getVillageCode(),
+                names.villageName(d.getVillageCode()), d.getGridCode(), names.gridName(d.getGridCode()),
+                DisputeView.shorten(d.getSituation(), 80), d.getOccurredOn().toString());
     }
 
     static void requireHandler(CurrentUser user) {

@@ -2,7 +2,7 @@ package cn.pingangrid.dispute.internal;
 
 import java.util.EnumSet;
 import java.util.Set;
-import cn.pingangrid.dispute.Coded;
+import cn.pingangrid.system.Coded;
 
 /**
  * 来源: how the dispute came to the town's register. Besides the town's own 排查 and people coming forward, the

@@ -16,7 +16,7 @@ import cn.pingangrid.area.GridRef;
 import cn.pingangrid.area.VillageRef;
 import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.geo.Feature;
-import cn.pingangrid.dispute.Coded;
+import cn.pingangrid.system.Coded;
 
 /**
  * Disputes as JSON. Parties' names and phones are shown in full only to those handling the case (creator,

@@ -2,7 +2,7 @@ package cn.pingangrid.dispute.internal;
 
 import java.util.EnumSet;
 import java.util.Set;
-import cn.pingangrid.dispute.Coded;
+import cn.pingangrid.system.Coded;
 import cn.pingangrid.dispute.HandlingLevel;
 
 /**

@@ -121,14 +121,14 @@ public class Hazard {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", id);
         p.put("category", category.name());
-        p.put("categoryName", category.label);
+        p.put("categoryName", category.label());
         p.put("title", title);
         p.put("description", description);
         p.put("level", level.name());
-        p.put("levelName", level.label);
+        p.put("levelName", level.label());
         p.put("owner", owner);
         p.put("status", status.name());
-        p.put("statusName", status.label);
+        p.put("statusName", status.label());
         p.put("reviewDue", reviewDue.toString());
         p.put("lastReviewedOn", lastReviewedOn == null ? null : lastReviewedOn.toString());
         p.put("reviewOverdue", reviewOverdue(today));

@@ -32,6 +32,7 @@ import cn.pingangrid.hazard.internal.HazardTerms.Category;
 import cn.pingangrid.hazard.internal.HazardTerms.Level;
 import cn.pingangrid.hazard.internal.HazardTerms.Status;
 import cn.pingangrid.system.CodeName;
+import cn.pingangrid.system.Coded;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.RoleNotAllowedException;
 import tools.jackson.databind.JsonNode;
@@ -69,9 +70,9 @@ class HazardController {
 
     @GetMapping(path = "/hazard-terms", produces = "application/json")
     Terms terms() {
-        return new Terms(Arrays.stream(Category.values()).map(c -> new CodeName(c.name(), c.label)).toList(),
-                Arrays.stream(Level.values()).map(c -> new CodeName(c.name(), c.label)).toList(),
-                Arrays.stream(Status.values()).map(c -> new CodeName(c.name(), c.label)).toList());
+        return new Terms(Arrays.stream(Category.values()).map(c -> new CodeName(c.name(), c.label())).toList(),
+                Arrays.stream(Level.values()).map(c -> new CodeName(c.name(), c.label())).toList(),
+                Arrays.stream(Status.values()).map(c -> new CodeName(c.name(), c.label())).toList());
     }
 
     /** The hazard categories, levels and statuses, each with its Chinese name. */
@@ -84,9 +85,9 @@ class HazardController {
             @RequestParam(required = false) Boolean overdue) {
         LocalDate today = LocalDate.now(clock);
         Hazards.Query query = new Hazards.Query(
-                category == null ? null : HazardTerms.parse(Category.class, "category", category, "隐患类别"),
-                level == null ? null : HazardTerms.parse(Level.class, "level", level, "隐患等级"),
-                status == null ? null : HazardTerms.parse(Status.class, "status", status, "隐患状态"), overdue, today);
+                category == null ? null : Coded.parse(Category.class, "category", category),
+                level == null ? null : Coded.parse(Level.class, "level", level),
+                status == null ? null : Coded.parse(Status.class, "status", status), overdue, today);
         return FeatureCollection.of(hazards.list(query).stream().map(h -> h.toFeature(today))
                 .toList());
     }
@@ -102,9 +103,9 @@ class HazardController {
     Feature create(@Valid @RequestBody HazardRequest request) {
         requireWriter();
         Located located = locate(request);
-        Hazard hazard = new Hazard(HazardTerms.parse(Category.class, "category", request.category(), "隐患类别"),
-                request.title(), request.description(), HazardTerms.parse(Level.class, "level", request.level(),
-                        "隐患等级"), request.owner(), date("reviewDue", request.reviewDue()), located.point(),
+        Hazard hazard = new Hazard(Coded.parse(Category.class, "category", request.category()),
+                request.title(), request.description(), Coded.parse(Level.class, "level", request.level()),
+                request.owner(), date("reviewDue", request.reviewDue()), located.point(),
                 located.villageCode(), located.gridCode(), clock.instant());
         hazards.save(hazard);
         audit.record("HAZARD_CREATE", "hazard", String.valueOf(hazard.getId()), request.title());
@@ -115,8 +116,8 @@ class HazardController {
     Feature update(@PathVariable long id, @Valid @RequestBody HazardRequest request) {
         requireWriter();
         hazards.find(id).orElseThrow(() -> Hazards.notFound(id));
-        Category category = HazardTerms.parse(Category.class, "category", request.category(), "隐患类别");
-        Level level = HazardTerms.parse(Level.class, "level", request.level(), "隐患等级");
+        Category category = Coded.parse(Category.class, "category", request.category());
+        Level level = Coded.parse(Level.class, "level", request.level());
         LocalDate reviewDue = date("reviewDue", request.reviewDue());
         Located located = locate(request);
         Hazard hazard = hazards.change(id, h -> {
@@ -132,7 +133,7 @@ class HazardController {
     @PostMapping("/hazards/{id}/reviews")
     Feature review(@PathVariable long id, @Valid @RequestBody ReviewRequest request) {
         requireWriter();
-        Status status = HazardTerms.parse(Status.class, "status", request.status(), "隐患状态");
+        Status status = Coded.parse(Status.class, "status", request.status());
         LocalDate on = date("reviewedOn", request.reviewedOn());
         LocalDate next = date("reviewDue", request.reviewDue());
         LocalDate today = LocalDate.now(clock);

@@ -24,8 +24,8 @@ class HazardLayers {
                 "x.id, x.category, x.title, x.level, x.status, x.reviewDue, x.lastReviewedOn, x.villageCode, "
                         + "x.gridCode, x.location",
                 r -> Feature.of(r[0], r[9], "id", r[0], "category", ((Category) r[1]).name(), "categoryName",
-                        ((Category) r[1]).label, "title", r[2], "level", ((Level) r[3]).name(), "levelName",
-                        ((Level) r[3]).label, "status", ((Status) r[4]).name(), "statusName", ((Status) r[4]).label,
+                        ((Category) r[1]).label(), "title", r[2], "level", ((Level) r[3]).name(), "levelName",
+                        ((Level) r[3]).label(), "status", ((Status) r[4]).name(), "statusName", ((Status) r[4]).label(),
                         "reviewDue", text(r[5]), "lastReviewedOn", text(r[6]), "villageCode", r[7], "gridCode", r[8]),
                 LayerDefinition::longId));
     }

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.pingangrid.account.CurrentUser;
-import cn.pingangrid.dispute.DisputeSummary;
 import cn.pingangrid.geo.Feature;
 import cn.pingangrid.scope.AreaScope;
+import cn.pingangrid.system.CodeLabel;
 
 /**
  * The hotspot API: density raster (JSON and PNG), Gi* hot spots, emerging hot spots, rates per 100 buildings and a
@@ -47,7 +47,7 @@ class HotspotController {
     }
 
     @GetMapping("/density")
-    Map<String, Object> density(@ModelAttribute Filters f, @RequestParam(required = false) Double cell,
+    HotspotViews.Density density(@ModelAttribute Filters f, @RequestParam(required = false) Double cell,
             @RequestParam(required = false) Double radius) {
         HotspotQuery q = query(f);
         HotspotAnalysis.Density d = analysis.density(q, cell, radius, scope());
@@ -59,23 +59,7 @@ class HotspotController {
                 values[k++] = Math.round(r.value(col, row) * 1e9) / 1000.0; // per km², 3 decimals
             }
         }
-        Map<String, Object> body = period(q);
-        body.put("crs", "EPSG:4546");
-        body.put("originX", r.originX());
-        body.put("originY", r.originY());
-        body.put("cellMeters", r.cellMeters());
-        body.put("width", r.width());
-        body.put("height", r.height());
-        body.put("radiusMeters", HotspotAnalysis.round(r.radiusMeters()));
-        body.put("defaultRadius", radius == null);
-        body.put("kernel", "quartic");
-        body.put("unit", "disputes/km²");
-        body.put("rowOrder", "north-to-south");
-        body.put("disputes", d.disputes());
-        body.put("maxPerSquareKilometre", Math.round(r.max() * 1e9) / 1000.0);
-        body.put("legendBreaks", d.breaksPerSquareKilometre());
-        body.put("values", values);
-        return body;
+        return HotspotViews.Density.of(q, r, radius == null, d.disputes(), d.breaksPerSquareKilometre(), values);
     }
 
     /** The overlay; its lng/lat bounds and legend breaks (per km²) come in headers, so one request draws it. */
@@ -95,7 +79,7 @@ class HotspotController {
     }
 
     @GetMapping(path = "/gi", produces = { "application/geo+json", "application/json" })
-    Map<String, Object> gi(@ModelAttribute Filters f, @RequestParam(required = false) String unit,
+    HotspotViews.Gi gi(@ModelAttribute Filters f, @RequestParam(required = false) String unit,
             @RequestParam(required = false) Double size, @RequestParam(required = false) Double band) {
         HotspotQuery q = query(f);
         HotspotAnalysis.Gi gi = analysis.gi(q, unit, size, band, scope());
@@ -110,14 +94,13 @@ class HotspotController {
             p.put("fdrBin", u.fdrBin());
             features.add(new Feature(u.unit().id(), u.outline(), p));
         }
-        Map<String, Object> body = collection(q, gi.unitKind(), gi.sideMeters(), gi.bandMeters(), gi.disputes());
-        body.put("defaultBand", gi.defaultBand());
-        body.put("features", features);
-        return body;
+        return new HotspotViews.Gi(q.from().toString(), q.to().toString(), gi.unitKind(),
+                HotspotViews.UnitCollection.sizeMeters(gi.unitKind(), gi.sideMeters()),
+                HotspotAnalysis.round(gi.bandMeters()), gi.disputes(), gi.defaultBand(), features);
     }
 
     @GetMapping(path = "/emerging", produces = { "application/geo+json", "application/json" })
-    Map<String, Object> emerging(@ModelAttribute Filters f, @RequestParam(required = false) String unit,
+    HotspotViews.Emerging emerging(@ModelAttribute Filters f, @RequestParam(required = false) String unit,
             @RequestParam(required = false) Double size, @RequestParam(required = false) Double band,
             @RequestParam(required = false) Integer months) {
         HotspotQuery q = query(f);
@@ -136,47 +119,30 @@ class HotspotController {
             p.put("bins", u.bins());
             features.add(new Feature(u.unit().id(), u.outline(), p));
         }
-        Map<String, Object> body = collection(q.withPeriod(e.first().atDay(1), e.last().atEndOfMonth()),
-                e.unitKind(), e.sideMeters(), e.bandMeters(), e.disputes());
-        body.put("firstMonth", e.first().toString());
-        body.put("lastMonth", e.last().toString());
-        body.put("months", e.first().until(e.last(), java.time.temporal.ChronoUnit.MONTHS) + 1);
-        body.put("patterns", Arrays.stream(EmergingPattern.values())
-                .map(v -> Map.of("code", v.name(), "label", v.label())).toList());
-        body.put("features", features);
-        return body;
+        return new HotspotViews.Emerging(e.first().atDay(1).toString(), e.last().atEndOfMonth().toString(),
+                e.unitKind(), HotspotViews.UnitCollection.sizeMeters(e.unitKind(), e.sideMeters()),
+                HotspotAnalysis.round(e.bandMeters()), e.disputes(), e.first().toString(), e.last().toString(),
+                e.first().until(e.last(), java.time.temporal.ChronoUnit.MONTHS) + 1,
+                Arrays.stream(EmergingPattern.values()).map(v -> new CodeLabel(v.name(), v.label())).toList(),
+                features);
     }
 
     @GetMapping("/rates")
-    Map<String, Object> rates(@ModelAttribute Filters f) {
+    HotspotViews.Rates rates(@ModelAttribute Filters f) {
         HotspotQuery q = query(f);
-        Map<String, Object> body = period(q);
-        body.put("method", "empirical-bayes");
-        body.put("grids", analysis.rates(q, scope()));
-        return body;
+        return new HotspotViews.Rates(q.from().toString(), q.to().toString(), analysis.rates(q, scope()));
     }
 
     /** The disputes of the period in one unit (grid code or hexagon id as the Gi* answer gives it). */
     @GetMapping("/units/{id}/disputes")
-    Map<String, Object> unitDisputes(@PathVariable String id, @ModelAttribute Filters f,
+    HotspotViews.UnitDisputes unitDisputes(@PathVariable String id, @ModelAttribute Filters f,
             @RequestParam(required = false) String unit, @RequestParam(required = false) Double size) {
         HotspotQuery q = query(f);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (DisputeSummary d : analysis.inUnit(q, unit, size, id, scope())) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", d.id());
-            row.put("type", d.type());
-            row.put("severity", d.severity());
-            row.put("status", d.status());
-            row.put("sweptOn", d.sweptOn().toString());
-            row.put("villageCode", d.villageCode());
-            row.put("gridCode", d.gridCode());
-            rows.add(row);
-        }
-        Map<String, Object> body = period(q);
-        body.put("unit", id);
-        body.put("disputes", rows);
-        return body;
+        List<HotspotViews.UnitDispute> rows = analysis.inUnit(q, unit, size, id, scope()).stream()
+                .map(d -> new HotspotViews.UnitDispute(d.id(), d.type(), d.severity(), d.status(),
+                        d.sweptOn().toString(), d.villageCode(), d.gridCode()))
+                .toList();
+        return new HotspotViews.UnitDisputes(q.from().toString(), q.to().toString(), id, rows);
     }
 
     private HotspotQuery query(Filters f) {
@@ -186,29 +152,6 @@ class HotspotController {
 
     private static AreaScope scope() {
         return CurrentUser.current().area();
-    }
-
-    private static Map<String, Object> period(HotspotQuery q) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", q.from().toString());
-        body.put("to", q.to().toString());
-        return body;
-    }
-
-    private static Map<String, Object> collection(HotspotQuery q, String kind, double side, double band,
-            int disputes) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "FeatureCollection");
-        body.putAll(period(q));
-        body.put("unit", kind);
-        if (kind.equals("hex")) {
-            body.put("sizeMeters", side);
-        }
-        body.put("bandMeters", HotspotAnalysis.round(band));
-        body.put("bandToleranceMeters", GetisOrdGiStar.TOLERANCE_METERS);
-        body.put("crs", "EPSG:4546 for x/y; geometry in WGS84 lng/lat");
-        body.put("disputes", disputes);
-        return body;
     }
 
     private static Map<String, Object> unitProperties(AnalysisUnits.Unit u) {

@@ -30,6 +30,17 @@ import cn.pingangrid.system.Texts;
 @Service
 class HouseholdArchive {
 
+    /** A page of the list: who reads it ({@link HouseholdAccess}), how many match, whether the limit cut them. */
+    record Listing(String access, long total, boolean truncated, List<HouseholdView.Summary> households) {
+    }
+
+    /** Households and members per building, and in all. */
+    record Counts(String access, long households, long members, List<BuildingCount> buildings) {
+    }
+
+    record BuildingCount(String building, long households, long members) {
+    }
+
     static final int DEFAULT_LIMIT = 200;
     static final int MAX_LIMIT = 1000;
 
@@ -59,7 +70,7 @@ class HouseholdArchive {
      * or {@code head} (for a masked reader, by the surname only).
      */
     @Transactional(readOnly = true)
-    Map<String, Object> list(String building,
+    Listing list(String building,
             String grid, String village,
             String q, String idNumber,
             String sort, String limit) {
@@ -89,52 +100,42 @@ class HouseholdArchive {
             default -> throw new InvalidInputException("sort", "排序须为 building（楼栋）或 head（户主）");
         };
         long total = query.count();
-        List<Map<String, Object>> rows = query.orderBy(order).list(max).stream()
+        List<HouseholdView.Summary> rows = query.orderBy(order).list(max).stream()
                 .map(h -> view.summary(h, access)).toList();
         return answer(rows, total, access);
     }
 
-    private static Map<String, Object> answer(List<Map<String, Object>> rows, long total, HouseholdAccess access) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("access", access.name());
-        answer.put("total", total);
-        answer.put("truncated", total > rows.size());
-        answer.put("households", rows);
-        return answer;
+    private static Listing answer(List<HouseholdView.Summary> rows, long total, HouseholdAccess access) {
+        return new Listing(access.name(), total, total > rows.size(), rows);
     }
 
     /** Households and members per building in the caller's area: what every role with an area may see. */
     @Transactional(readOnly = true)
-    Map<String, Object> counts(String building,
+    Counts counts(String building,
             String grid, String village) {
         Households.Query filter = filter(building, grid, village);
         long households = 0;
         long members = 0;
-        List<Map<String, Object>> buildings = new ArrayList<>();
+        List<BuildingCount> buildings = new ArrayList<>();
         for (Object[] row : this.households.countsByBuilding(filter)) {
             long h = ((Number) row[1]).longValue();
             long m = row[2] == null ? 0 : ((Number) row[2]).longValue();
             households += h;
             members += m;
-            buildings.add(Map.of("building", row[0], "households", h, "members", m));
+            buildings.add(new BuildingCount((String) row[0], h, m));
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("access", HouseholdAccess.current().name());
-        answer.put("households", households);
-        answer.put("members", members);
-        answer.put("buildings", buildings);
-        return answer;
+        return new Counts(HouseholdAccess.current().name(), households, members, buildings);
     }
 
     @Transactional(readOnly = true)
-    Map<String, Object> one(long id) {
+    HouseholdView.Detail one(long id) {
         HouseholdAccess access = HouseholdAccess.current().requireArchive();
         return detail(households.get(id), access, false);
     }
 
     /** The household with full ID numbers, phones and birth dates, for a handler who says why; audited. */
     @Transactional(readOnly = true)
-    Map<String, Object> reveal(long id, String reasonText) {
+    HouseholdView.Detail reveal(long id, String reasonText) {
         HouseholdAccess access = HouseholdAccess.current().requireArchive().requireHandler();
         String reason = Texts.field("reason", reasonText, 100, true);
         if (reason.codePointCount(0, reason.length()) < 2) {
@@ -146,7 +147,7 @@ class HouseholdArchive {
     }
 
     @Transactional
-    Map<String, Object> create(HouseholdForms.HouseholdRequest request) {
+    HouseholdView.Detail create(HouseholdForms.HouseholdRequest request) {
         HouseholdAccess access = HouseholdAccess.current().requireHandler();
         BuildingRef building = building(request.building());
         LocalDate today = LocalDate.now(clock);
@@ -161,7 +162,7 @@ class HouseholdArchive {
 
     /** Replaces the basics and members (the building stays: a household that moves is 迁出 here, 迁入 there). */
     @Transactional
-    Map<String, Object> update(long id, HouseholdForms.HouseholdRequest request) {
+    HouseholdView.Detail update(long id, HouseholdForms.HouseholdRequest request) {
         HouseholdAccess access = HouseholdAccess.current().requireHandler();
         Household.Basics basics = forms.basics(request);
         List<Person> members = forms.members(request.members(), LocalDate.now(clock));
@@ -175,25 +176,25 @@ class HouseholdArchive {
     }
 
     @Transactional
-    Map<String, Object> move(long id, HouseholdForms.MoveRequest request) {
+    HouseholdView.Detail move(long id, HouseholdForms.MoveRequest request) {
         MemberMove move = forms.move(request, LocalDate.now(clock));
         return entry(id, "moves", (h, by) -> h.recordMove(move, by, clock.instant()));
     }
 
     @Transactional
-    Map<String, Object> merit(long id, HouseholdForms.MeritRequest request) {
+    HouseholdView.Detail merit(long id, HouseholdForms.MeritRequest request) {
         Merit merit = forms.merit(request, LocalDate.now(clock));
         return entry(id, "merits", (h, by) -> h.addMerit(merit, by, clock.instant()));
     }
 
     @Transactional
-    Map<String, Object> misconduct(long id, HouseholdForms.MisconductRequest request) {
+    HouseholdView.Detail misconduct(long id, HouseholdForms.MisconductRequest request) {
         Misconduct entry = forms.misconduct(request, LocalDate.now(clock));
         return entry(id, "misconduct", (h, by) -> h.addMisconduct(entry, by, clock.instant()));
     }
 
     @Transactional
-    Map<String, Object> conflict(long id, HouseholdForms.ConflictRequest request) {
+    HouseholdView.Detail conflict(long id, HouseholdForms.ConflictRequest request) {
         ConflictCheck check = forms.conflict(request, LocalDate.now(clock));
         if (check.getDisputeId() != null && disputes.byIds(Set.of(check.getDisputeId())).isEmpty()) {
             throw new InvalidInputException("disputeId", "没有编号为 " + check.getDisputeId() + " 的纠纷（或不在您负责的区域）");
@@ -201,7 +202,7 @@ class HouseholdArchive {
         return entry(id, "conflicts", (h, by) -> h.addConflict(check, by, clock.instant()));
     }
 
-    private Map<String, Object> entry(long id, String form, BiConsumer<Household, String> change) {
+    private HouseholdView.Detail entry(long id, String form, BiConsumer<Household, String> change) {
         HouseholdAccess access = HouseholdAccess.current().requireHandler();
         Household household = households.get(id);
         change.accept(household, CurrentUser.current().username());
@@ -210,18 +211,17 @@ class HouseholdArchive {
     }
 
     /** The household's detail plus the register's disputes at its building and those its 登记表 names. */
-    private Map<String, Object> detail(Household household, HouseholdAccess access, boolean revealed) {
-        Map<String, Object> detail = view.detail(household, access, revealed);
+    private HouseholdView.Detail detail(Household household, HouseholdAccess access, boolean revealed) {
         List<Long> linked = household.getConflicts().stream().map(ConflictCheck::getDisputeId)
                 .filter(java.util.Objects::nonNull).toList();
         Map<Long, DisputeLocation> found = new LinkedHashMap<>();
         areas.building(household.getBuildingCode()).ifPresent(b -> disputes.within(b.footprint(), null, null)
                 .forEach(d -> found.put(d.id(), d)));
         disputes.byIds(linked).forEach(d -> found.put(d.id(), d));
-        detail.put("disputes", found.values().stream().map(d -> Map.of("id", d.id(), "type", d.type(),
-                "status", d.status(), "sweptOn", String.valueOf(d.sweptOn()), "linked", linked.contains(d.id())))
+        return view.detail(household, access, revealed, found.values().stream()
+                .map(d -> new HouseholdView.LinkedDispute(d.id(), d.type(), d.status(), String.valueOf(d.sweptOn()),
+                        linked.contains(d.id())))
                 .toList());
-        return detail;
     }
 
     private BuildingRef building(String code) {

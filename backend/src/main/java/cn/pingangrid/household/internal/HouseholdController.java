@@ -1,7 +1,5 @@
 package cn.pingangrid.household.internal;
 
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +26,7 @@ class HouseholdController {
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String building,
+    HouseholdArchive.Listing list(@RequestParam(required = false) String building,
             @RequestParam(required = false) String grid, @RequestParam(required = false) String village,
             @RequestParam(required = false) String q, @RequestParam(required = false) String idNumber,
             @RequestParam(required = false) String sort, @RequestParam(required = false) String limit) {
@@ -36,53 +34,53 @@ class HouseholdController {
     }
 
     @GetMapping("/counts")
-    Map<String, Object> counts(@RequestParam(required = false) String building,
+    HouseholdArchive.Counts counts(@RequestParam(required = false) String building,
             @RequestParam(required = false) String grid, @RequestParam(required = false) String village) {
         return archive.counts(building, grid, village);
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> one(@PathVariable long id) {
+    HouseholdView.Detail one(@PathVariable long id) {
         return archive.one(id);
     }
 
     @PostMapping("/{id}/reveal")
-    Map<String, Object> reveal(@PathVariable long id, @RequestBody RevealRequest request) {
+    HouseholdView.Detail reveal(@PathVariable long id, @RequestBody RevealRequest request) {
         return archive.reveal(id, request.reason());
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody HouseholdForms.HouseholdRequest request) {
+    HouseholdView.Detail create(@RequestBody HouseholdForms.HouseholdRequest request) {
         return archive.create(request);
     }
 
     @PutMapping("/{id}")
-    Map<String, Object> update(@PathVariable long id, @RequestBody HouseholdForms.HouseholdRequest request) {
+    HouseholdView.Detail update(@PathVariable long id, @RequestBody HouseholdForms.HouseholdRequest request) {
         return archive.update(id, request);
     }
 
     @PostMapping("/{id}/moves")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> move(@PathVariable long id, @RequestBody HouseholdForms.MoveRequest request) {
+    HouseholdView.Detail move(@PathVariable long id, @RequestBody HouseholdForms.MoveRequest request) {
         return archive.move(id, request);
     }
 
     @PostMapping("/{id}/merits")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> merit(@PathVariable long id, @RequestBody HouseholdForms.MeritRequest request) {
+    HouseholdView.Detail merit(@PathVariable long id, @RequestBody HouseholdForms.MeritRequest request) {
         return archive.merit(id, request);
     }
 
     @PostMapping("/{id}/misconduct")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> misconduct(@PathVariable long id, @RequestBody HouseholdForms.MisconductRequest request) {
+    HouseholdView.Detail misconduct(@PathVariable long id, @RequestBody HouseholdForms.MisconductRequest request) {
         return archive.misconduct(id, request);
     }
 
     @PostMapping("/{id}/conflicts")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> conflict(@PathVariable long id, @RequestBody HouseholdForms.ConflictRequest request) {
+    HouseholdView.Detail conflict(@PathVariable long id, @RequestBody HouseholdForms.ConflictRequest request) {
         return archive.conflict(id, request);
     }
 }

@@ -76,19 +76,19 @@ class HouseholdExport {
             String poverty = h.isPovertyRegistered() ? "是" : "否";
             boolean first = true;
             for (Person p : h.getMembers()) {
-                Map<String, Object> v = view.person(p, access, full);
+                HouseholdView.PersonView v = view.person(p, access, full);
                 rows.get(Form.MEMBERS).add(list(key, first ? h.getBuildingCode() : "", first ? h.getGroupName() : "",
-                        v.get("name"), v.get("gender"), v.get("birthDate"), v.get("idNumber"), v.get("relation"),
-                        v.get("phone"), v.get("education"), v.get("health"), first ? poverty : "",
+                        v.name(), v.gender(), v.birthDate(), v.idNumber(), v.relation(),
+                        v.phone(), v.education(), v.health(), first ? poverty : "",
                         first ? h.getHousing() : "", first ? h.getOtherNotes() : ""));
                 first = false;
             }
             for (MemberMove m : h.getMoves()) {
-                Map<String, Object> v = view.person(m.getPerson(), access, full);
-                rows.get(Form.MOVES).add(list(key, h.getGroupName(), m.getDirection().equals("IN") ? "迁入" : "迁出",
-                        m.getMovedOn(), m.getReason(), m.getPlace(), v.get("name"), v.get("gender"),
-                        v.get("birthDate"), v.get("idNumber"), v.get("relation"), v.get("phone"), v.get("education"),
-                        v.get("health"), poverty, h.getHousing(), h.getOtherNotes()));
+                HouseholdView.PersonView v = view.person(m.getPerson(), access, full);
+                String direction = MemberMove.Direction.valueOf(m.getDirection()).label();
+                rows.get(Form.MOVES).add(list(key, h.getGroupName(), direction, m.getMovedOn(), m.getReason(),
+                        m.getPlace(), v.name(), v.gender(), v.birthDate(), v.idNumber(), v.relation(), v.phone(),
+                        v.education(), v.health(), poverty, h.getHousing(), h.getOtherNotes()));
             }
             for (Merit m : h.getMerits()) {
                 rows.get(Form.MERITS).add(list(key, head, HouseholdView.name(m.getName(), access), m.getDoneOn(),

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import cn.pingangrid.system.Coded;
 import cn.pingangrid.system.Dates;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.Texts;
@@ -105,12 +106,8 @@ class HouseholdForms {
     }
 
     MemberMove move(MoveRequest r, LocalDate today) {
-        String direction = Texts.field("direction", r.direction(), 8, true);
-        direction = switch (direction) {
-            case "IN", "迁入" -> "IN";
-            case "OUT", "迁出" -> "OUT";
-            default -> throw new InvalidInputException("direction", "异动类型须为 IN（迁入）或 OUT（迁出）");
-        };
+        String direction = Coded.parse(MemberMove.Direction.class, "direction",
+                Texts.field("direction", r.direction(), 8, true)).name();
         return new MemberMove(direction, past("movedOn", r.movedOn(), today),
                 Texts.field("reason", r.reason(), 200, false), Texts.field("place", r.place(), 100, false),
                 person("", r.person(), today));

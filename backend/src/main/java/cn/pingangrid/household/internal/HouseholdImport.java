@@ -71,8 +71,12 @@ class HouseholdImport {
         boolean hasMembers;
     }
 
+    /** What an import did: households created and updated, and their ids. */
+    record Imported(int created, int updated, List<Long> ids) {
+    }
+
     @Transactional
-    Map<String, Object> run(Map<Form, List<Line>> sheets) {
+    Imported run(Map<Form, List<Line>> sheets) {
         int rows = sheets.values().stream().mapToInt(List::size).sum();
         if (rows == 0) {
             throw new InvalidInputException("file", "表中没有数据行");
@@ -197,7 +201,7 @@ class HouseholdImport {
             ids.add(h.getId());
         }
         households.flushAndClear();
-        return Map.of("created", created, "updated", updated, "ids", ids);
+        return new Imported(created, updated, ids);
     }
 
     /** The household a row belongs to by its 户编号, or null (with the error recorded). */

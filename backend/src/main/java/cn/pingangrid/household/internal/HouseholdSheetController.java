@@ -60,7 +60,7 @@ class HouseholdSheetController {
     }
 
     @PostMapping(path = "/api/households/import", produces = "application/json")
-    ResponseEntity<Map<String, Object>> importSheet(@RequestParam("file") MultipartFile file) throws IOException {
+    ResponseEntity<HouseholdImport.Imported> importSheet(@RequestParam("file") MultipartFile file) throws IOException {
         HouseholdAccess.current().requireHandler();
         if (file.getSize() > maxUpload.toBytes()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
@@ -74,9 +74,9 @@ class HouseholdSheetController {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("file", e.getMessage());
         }
-        Map<String, Object> result = importer.run(sheets);
-        audit.record("HOUSEHOLD_IMPORT", "household", null, "新建 " + result.get("created") + " 户，更新 "
-                + result.get("updated") + " 户");
+        HouseholdImport.Imported result = importer.run(sheets);
+        audit.record("HOUSEHOLD_IMPORT", "household", null, "新建 " + result.created() + " 户，更新 "
+                + result.updated() + " 户");
         return ResponseEntity.status(HttpStatus.CREATED).body(result);
     }
 }

@@ -1,8 +1,8 @@
 package cn.pingangrid.household.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,60 +23,71 @@ class HouseholdView {
     }
 
     /** A line of a list: no ID numbers, no phones. */
-    Map<String, Object> summary(Household h, HouseholdAccess access) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", h.getId());
-        m.put("building", h.getBuildingCode());
-        m.put("grid", h.getGridCode());
-        m.put("village", h.getVillageCode());
-        m.put("groupName", h.getGroupName());
-        m.put("headName", name(h.getHeadName(), access));
-        m.put("memberCount", h.getMemberCount());
-        m.put("povertyRegistered", h.isPovertyRegistered());
-        m.put("housing", h.getHousing());
-        return m;
+    record Summary(Long id, String building, String grid, String village, String groupName, String headName,
+            int memberCount, boolean povertyRegistered, String housing) {
     }
 
-    Map<String, Object> detail(Household h, HouseholdAccess access, boolean revealed) {
-        Map<String, Object> m = summary(h, access);
-        m.put("otherNotes", h.getOtherNotes());
-        m.put("access", access.name());
-        m.put("revealed", revealed);
-        m.put("updatedAt", h.getUpdatedAt().toString());
-        m.put("members", h.getMembers().stream().map(p -> person(p, access, revealed)).toList());
-        m.put("moves", h.getMoves().stream().map(v -> {
-            Map<String, Object> row = person(v.getPerson(), access, revealed);
-            row.put("direction", v.getDirection());
-            row.put("movedOn", v.getMovedOn().toString());
-            row.put("reason", v.getReason());
-            row.put("place", v.getPlace());
-            return row;
-        }).toList());
-        m.put("merits", h.getMerits().stream().map(x -> row("name", name(x.getName(), access), "doneOn",
-                x.getDoneOn().toString(), "deed", x.getDeed(), "commendation", x.getCommendation())).toList());
-        m.put("misconduct", h.getMisconduct().stream().map(x -> row("name", name(x.getName(), access), "recordedOn",
-                x.getRecordedOn().toString(), "detail", x.getDetail(), "handling", x.getHandling())).toList());
-        m.put("conflicts", h.getConflicts().stream().map(x -> row("checkedOn", x.getCheckedOn().toString(),
-                "situation", x.getSituation(), "measures", x.getMeasures(), "remarks", x.getRemarks(), "disputeId",
-                x.getDisputeId())).toList());
-        return m;
+    /**
+     * The whole household for one reader: the list line's fields, then the forms, and the register's disputes at its
+     * building and those its 登记表 names.
+     */
+    record Detail(@JsonUnwrapped Summary summary, String otherNotes, String access, boolean revealed,
+            String updatedAt, List<PersonView> members, List<MoveView> moves, List<MeritView> merits,
+            List<MisconductView> misconduct, List<ConflictView> conflicts, List<LinkedDispute> disputes) {
     }
 
-    Map<String, Object> person(Person p, HouseholdAccess access, boolean revealed) {
+    /** A member as this reader may see them: {@code birthDate} is a year or null unless revealed. */
+    record PersonView(String name, String gender, String birthDate, String idNumber, String relation, String phone,
+            String education, String health) {
+    }
+
+    /** A 迁入 / 迁出 (direction {@code IN} / {@code OUT}) with the person's fields. */
+    record MoveView(@JsonUnwrapped PersonView person, String direction, String movedOn, String reason,
+            String place) {
+    }
+
+    record MeritView(String name, String doneOn, String deed, String commendation) {
+    }
+
+    record MisconductView(String name, String recordedOn, String detail, String handling) {
+    }
+
+    record ConflictView(String checkedOn, String situation, String measures, String remarks, Long disputeId) {
+    }
+
+    /** A dispute of the register at the building, or named by a 矛盾排查 entry ({@code linked}). */
+    record LinkedDispute(long id, String type, String status, String sweptOn, boolean linked) {
+    }
+
+    Summary summary(Household h, HouseholdAccess access) {
+        return new Summary(h.getId(), h.getBuildingCode(), h.getGridCode(), h.getVillageCode(), h.getGroupName(),
+                name(h.getHeadName(), access), h.getMemberCount(), h.isPovertyRegistered(), h.getHousing());
+    }
+
+    Detail detail(Household h, HouseholdAccess access, boolean revealed, List<LinkedDispute> disputes) {
+        return new Detail(summary(h, access), h.getOtherNotes(), access.name(), revealed,
+                h.getUpdatedAt().toString(),
+                h.getMembers().stream().map(p -> person(p, access, revealed)).toList(),
+                h.getMoves().stream().map(v -> new MoveView(person(v.getPerson(), access, revealed),
+                        v.getDirection(), v.getMovedOn().toString(), v.getReason(), v.getPlace())).toList(),
+                h.getMerits().stream().map(x -> new MeritView(name(x.getName(), access), x.getDoneOn().toString(),
+                        x.getDeed(), x.getCommendation())).toList(),
+                h.getMisconduct().stream().map(x -> new MisconductView(name(x.getName(), access),
+                        x.getRecordedOn().toString(), x.getDetail(), x.getHandling())).toList(),
+                h.getConflicts().stream().map(x -> new ConflictView(x.getCheckedOn().toString(), x.getSituation(),
+                        x.getMeasures(), x.getRemarks(), x.getDisputeId())).toList(),
+                disputes);
+    }
+
+    PersonView person(Person p, HouseholdAccess access, boolean revealed) {
         boolean full = access == HouseholdAccess.HANDLER && revealed;
         String id = readable(p.getIdNumberEnc());
         String phone = readable(p.getPhoneEnc());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name(p.getName(), access));
-        m.put("gender", p.getGender());
-        m.put("birthDate", full ? p.getBirthDate().toString()
-                : access == HouseholdAccess.HANDLER ? Masks.birthYear(p.getBirthDate()) : null);
-        m.put("idNumber", id == null ? UNREADABLE : full ? id : Masks.idNumber(id));
-        m.put("relation", p.getRelation());
-        m.put("phone", phone == null && p.getPhoneEnc() != null ? UNREADABLE : full ? phone : Masks.phone(phone));
-        m.put("education", p.getEducation());
-        m.put("health", p.getHealth());
-        return m;
+        return new PersonView(name(p.getName(), access), p.getGender(), full ? p.getBirthDate().toString()
+                : access == HouseholdAccess.HANDLER ? Masks.birthYear(p.getBirthDate()) : null,
+                id == null ? UNREADABLE : full ? id : Masks.idNumber(id), p.getRelation(),
+                phone == null && p.getPhoneEnc() != null ? UNREADABLE : full ? phone : Masks.phone(phone),
+                p.getEducation(), p.getHealth());
     }
 
     /**
@@ -94,13 +105,5 @@ class HouseholdView {
 
     static String name(String name, HouseholdAccess access) {
         return access == HouseholdAccess.HANDLER ? name : Masks.name(name);
-    }
-
-    private static Map<String, Object> row(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 }

@@ -6,9 +6,27 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 
+import cn.pingangrid.system.Coded;
+
 /** A row of 异动人员基本信息表: who moved in (迁入) or out (迁出), when, why and from or to where. */
 @Embeddable
 public class MemberMove {
+
+    /** 异动类型, stored by its code. */
+    enum Direction implements Coded {
+        IN("迁入"), OUT("迁出");
+
+        private final String label;
+
+        Direction(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
 
     private String direction;
     @Column(name = "moved_on")

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -25,6 +24,7 @@ import cn.pingangrid.account.CurrentUser;
 import cn.pingangrid.account.Role;
 import cn.pingangrid.area.Areas;
 import cn.pingangrid.audit.AuditTrail;
+import cn.pingangrid.system.Coded;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.NotFoundException;
 import cn.pingangrid.system.RoleNotAllowedException;
@@ -146,14 +146,9 @@ class PatrolController {
             throw new InvalidInputException("lengthMinutes", "班次时长须在 " + MIN_SHIFT_MINUTES + " 到 "
                     + MAX_SHIFT_MINUTES + " 分钟之间");
         }
-        TravelMode mode = TravelMode.parse("mode", r.mode());
-        Shift.Base base = Shift.Base.VILLAGE;
-        if (r.base() != null && !r.base().isBlank()) {
-            if (!Set.of("VILLAGE", "POLICE").contains(r.base().trim().toUpperCase(java.util.Locale.ROOT))) {
-                throw new InvalidInputException("base", "出发点应为 VILLAGE（村委会）或 POLICE（派出所）");
-            }
-            base = Shift.Base.valueOf(r.base().trim().toUpperCase(java.util.Locale.ROOT));
-        }
+        TravelMode mode = Coded.parse(TravelMode.class, "mode", r.mode());
+        Shift.Base base = r.base() == null || r.base().isBlank() ? Shift.Base.VILLAGE
+                : Coded.parse(Shift.Base.class, "base", r.base());
         return new Shift(date, start, r.lengthMinutes(), mode, base);
     }
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -37,6 +36,7 @@ import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.FeatureCollection;
 import cn.pingangrid.geo.InputCrs;
 import cn.pingangrid.system.CodeName;
+import cn.pingangrid.system.Coded;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.RoleNotAllowedException;
 import cn.pingangrid.site.internal.SiteViews.InspectionView;
@@ -102,8 +102,8 @@ class SiteController {
     @GetMapping("/sites")
     FeatureCollection list(@RequestParam(required = false) String kind, @RequestParam(required = false) String status,
             @RequestParam(required = false) String village, @RequestParam(required = false) String bbox) {
-        Set<SiteKind> kinds = parseAll("kind", kind, SiteKind.class, c -> SiteKind.parse("kind", c));
-        Set<SiteStatus> statuses = parseAll("status", status, SiteStatus.class, c -> SiteStatus.parse("status", c));
+        Set<SiteKind> kinds = parseAll("kind", kind, SiteKind.class);
+        Set<SiteStatus> statuses = parseAll("status", status, SiteStatus.class);
         LocalDate today = LocalDate.now(clock);
         return FeatureCollection.of(sites.list(new SafetySites.Query(kinds, statuses, blankToNull(village),
                 bbox == null ? null : BoundingBox.parse("bbox", bbox).toPolygon())).stream()
@@ -121,8 +121,10 @@ class SiteController {
     Feature create(@Valid @RequestBody SiteRequest request) {
         requireRole(EDITORS, "只有综治办可以新建平安创建点位");
         Placed placed = place(request);
-        SafetySite site = new SafetySite(SiteKind.parse("kind", request.kind()), request.name(),
-                request.status() == null ? SiteStatus.BUILDING : SiteStatus.parse("status", request.status()),
+        SiteKind kind = Coded.parse(SiteKind.class, "kind", request.kind());
+        SiteStatus status = request.status() == null ? SiteStatus.BUILDING
+                : Coded.parse(SiteStatus.class, "status", request.status());
+        SafetySite site = new SafetySite(kind, request.name(), status,
                 request.responsiblePerson(), request.responsiblePhone(), placed.geometry(), placed.villageCode(),
                 placed.gridCode(), date("nextInspectionDue", request.nextInspectionDue()), clock.instant());
         sites.save(site);
@@ -134,8 +136,8 @@ class SiteController {
     Feature update(@PathVariable long id, @Valid @RequestBody SiteRequest request) {
         requireRole(EDITORS, "只有综治办可以修改平安创建点位");
         sites.find(id).orElseThrow(() -> SafetySites.notFound(id));
-        SiteKind kind = SiteKind.parse("kind", request.kind());
-        SiteStatus status = SiteStatus.parse("status", request.status() == null ? "" : request.status());
+        SiteKind kind = Coded.parse(SiteKind.class, "kind", request.kind());
+        SiteStatus status = Coded.parse(SiteStatus.class, "status", request.status());
         Placed placed = place(request);
         SafetySite site = sites.change(id, s -> {
             s.edit(kind, request.name(), status, request.responsiblePerson(), request.responsiblePhone(),
@@ -151,7 +153,7 @@ class SiteController {
     InspectionView inspect(@PathVariable long id, @Valid @RequestBody InspectionRequest request) {
         requireRole(INSPECTORS, "您的角色不能登记平安创建检查");
         LocalDate on = date("inspectedOn", request.inspectedOn());
-        SiteStatus result = request.result() == null ? null : SiteStatus.parse("result", request.result());
+        SiteStatus result = request.result() == null ? null : Coded.parse(SiteStatus.class, "result", request.result());
         LocalDate nextDue = date("nextInspectionDue", request.nextInspectionDue());
         String inspector = SecurityContextHolder.getContext().getAuthentication().getName();
         SiteInspection inspection = sites.inspect(id, site -> site.recordInspection(on, result,
@@ -240,15 +242,14 @@ class SiteController {
         return cn.pingangrid.system.Dates.parseOptional(field, text);
     }
 
-    private static <E extends Enum<E>> Set<E> parseAll(String field, String codes, Class<E> type,
-            Function<String, E> parse) {
+    private static <E extends Enum<E> & Coded> Set<E> parseAll(String field, String codes, Class<E> type) {
         if (codes == null || codes.isBlank()) {
             return null;
         }
         Set<E> values = EnumSet.noneOf(type);
         for (String code : codes.split(",")) {
             if (!code.isBlank()) {
-                values.add(parse.apply(code));
+                values.add(Coded.parse(type, field, code));
             }
         }
         return values;

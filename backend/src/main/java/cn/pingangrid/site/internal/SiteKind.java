@@ -1,11 +1,9 @@
 package cn.pingangrid.site.internal;
 
-import java.util.Locale;
-
-import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.system.Coded;
 
 /** The ten kinds of 平安创建 sites (seed plan §六(二)4), with stable codes. */
-public enum SiteKind {
+public enum SiteKind implements Coded {
     VILLAGE("平安村(社区)"),
     ENTERPRISE("平安企业"),
     CAMPUS("平安校园"),
@@ -23,18 +21,8 @@ public enum SiteKind {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
-    }
-
-    static SiteKind parse(String field, String code) {
-        if (code == null || code.isBlank()) {
-            throw new InvalidInputException(field, "缺少创建类型");
-        }
-        try {
-            return valueOf(code.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "未知的创建类型「" + code + "」");
-        }
     }
 }

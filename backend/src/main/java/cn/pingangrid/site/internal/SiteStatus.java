@@ -1,11 +1,9 @@
 package cn.pingangrid.site.internal;
 
-import java.util.Locale;
-
-import cn.pingangrid.system.InvalidInputException;
+import cn.pingangrid.system.Coded;
 
 /** Where a site stands in its 创建: being built, met the standard, failed it, or being re-checked. */
-public enum SiteStatus {
+public enum SiteStatus implements Coded {
     BUILDING("创建中"),
     MET("已达标"),
     NOT_MET("未达标"),
@@ -17,15 +15,8 @@ public enum SiteStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
-    }
-
-    static SiteStatus parse(String field, String code) {
-        try {
-            return valueOf(code.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new InvalidInputException(field, "未知的创建状态「" + code + "」");
-        }
     }
 }

@@ -19,6 +19,7 @@ import cn.pingangrid.audit.AuditTrail;
 import cn.pingangrid.dispute.DisputeLocation;
 import cn.pingangrid.dispute.DisputeLocations;
 import cn.pingangrid.system.ConflictException;
+import cn.pingangrid.system.Coded;
 import cn.pingangrid.system.Dates;
 import cn.pingangrid.system.InvalidInputException;
 import cn.pingangrid.system.RoleNotAllowedException;
@@ -54,7 +55,7 @@ class SweepFiling {
     }
 
     Sweep file(NewSweep r, CurrentUser user) {
-        SweepKind kind = kind(r.kind());
+        SweepKind kind = Coded.parse(SweepKind.class, "kind", r.kind());
         if (!user.hasAny(Role.GRID_MANAGER, Role.VILLAGE_CADRE, Role.AUX_POLICE, Role.TOWN_OFFICE)) {
             throw new RoleNotAllowedException("您的角色不能填报排查");
         }
@@ -146,15 +147,6 @@ class SweepFiling {
             throw new InvalidInputException("village", "没有代码为 " + code + " 的村（社区），或不在您负责的区域内");
         }
         return code;
-    }
-
-    static SweepKind kind(String text) {
-        try {
-            return SweepKind.valueOf(text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("kind", "未知代码「" + text + "」，可用：VILLAGE_WEEKLY（村每周排查）、"
-                    + "TOWN_MONTHLY（镇每月排查）、CAMPAIGN（专题排查）");
-        }
     }
 
     /** The Monday of an ISO week ({@code 2026-W05}) or of the week a day falls in; blank means this week. */

@@ -1,7 +1,9 @@
 package cn.pingangrid.sweep.internal;
 
+import cn.pingangrid.system.Coded;
+
 /** 排查的种类. */
-public enum SweepKind {
+public enum SweepKind implements Coded {
     /** 村（社区）每周一次. */
     VILLAGE_WEEKLY("村每周排查"),
     /** 镇每月一次. */
@@ -15,6 +17,7 @@ public enum SweepKind {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,10 +1,8 @@
-package cn.pingangrid.dispute;
+package cn.pingangrid.system;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
-import cn.pingangrid.system.InvalidInputException;
 
 /** A stable code (the enum constant's name) with a Chinese label for the UI and the spreadsheet. */
 public interface Coded {
