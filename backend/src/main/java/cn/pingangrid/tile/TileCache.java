@@ -40,7 +40,16 @@ public class TileCache {
     }
 
     private final LinkedHashMap<Key, Made> kept = new LinkedHashMap<>(1024, 0.75f, true);
+    private final long maxBytes;
     private long bytes;
+
+    public TileCache() {
+        this(MAX_BYTES);
+    }
+
+    TileCache(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
 
     /** The kept tile, or the one {@code make} makes (outside the lock: two callers may both make it once). */
     public Made get(String layer, AreaScope scope, TileAddress tile, Supplier<byte[]> make) {
@@ -55,7 +64,7 @@ public class TileCache {
         synchronized (this) {
             Made before = kept.put(key, made);
             bytes += made.bytes().length - (before == null ? 0 : before.bytes().length);
-            for (Iterator<Map.Entry<Key, Made>> eldest = kept.entrySet().iterator(); bytes > MAX_BYTES
+            for (Iterator<Map.Entry<Key, Made>> eldest = kept.entrySet().iterator(); bytes > maxBytes
                     && eldest.hasNext();) {
                 bytes -= eldest.next().getValue().bytes().length;
                 eldest.remove();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,6 +40,29 @@ class SessionHardeningTests {
                 .contains("HttpOnly"));
         assertThat(session).filteredOn(c -> c.startsWith("XSRF-TOKEN=") && !c.startsWith("XSRF-TOKEN=;"))
                 .allSatisfy(c -> assertThat(c).contains("SameSite=Lax"));
+    }
+
+    @Test
+    void aRequestWithinAMinuteOfTheLastWrittenAccessWritesNothingToTheSessionRow() {
+        SignedInHttp http = SignedInHttp.signedIn(port, DemoUsers.LEADER, DemoUsers.PASSWORD);
+        String id = new String(Base64.getDecoder().decode(http.cookie("JSESSIONID")), StandardCharsets.UTF_8);
+        // the row says the last access was 30 s ago: a GET then leaves it as it is
+        jdbc.update("update SPRING_SESSION set LAST_ACCESS_TIME = LAST_ACCESS_TIME - 30000 where SESSION_ID = ?", id);
+        long thirtySecondsAgo = lastAccess(id);
+        assertThat(http.get("/api/me").statusCode()).isEqualTo(200);
+        assertThat(lastAccess(id)).isEqualTo(thirtySecondsAgo);
+        // 91 s ago: the next GET writes the access time (and so the expiry) again
+        jdbc.update("update SPRING_SESSION set LAST_ACCESS_TIME = LAST_ACCESS_TIME - 61000 where SESSION_ID = ?", id);
+        long before = System.currentTimeMillis();
+        assertThat(http.get("/api/me").statusCode()).isEqualTo(200);
+        assertThat(lastAccess(id)).isGreaterThanOrEqualTo(before);
+        assertThat(jdbc.queryForObject("select EXPIRY_TIME from SPRING_SESSION where SESSION_ID = ?", Long.class, id))
+                .isGreaterThanOrEqualTo(before + 29 * 60_000);
+    }
+
+    private long lastAccess(String sessionId) {
+        return jdbc.queryForObject("select LAST_ACCESS_TIME from SPRING_SESSION where SESSION_ID = ?", Long.class,
+                sessionId);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -105,6 +106,8 @@ abstract class HouseholdApiContract {
     record Made(long id, String headName, String headId, String headPhone, String otherId) {
     }
 
+    private static final AtomicInteger GIVEN_NAMES = new AtomicInteger((int) (Math.random() * 200));
+
     Made make(String user, String building, String surname) throws Exception {
         // a random birth date too: a person found by number must be this test's, whatever earlier runs left
         return make(user, building, surname, LocalDate.of(1950, 1, 1).plusDays((long) (Math.random() * 14_000)));
@@ -114,7 +117,9 @@ abstract class HouseholdApiContract {
         String headId = TestIdNumbers.valid(headBirth, true);
         String otherId = TestIdNumbers.valid();
         String phone = TestIdNumbers.phone();
-        String name = surname + "测" + (char) ('甲' + (int) (Math.random() * 9));
+        // given names never repeat within a run (a search for one must find that household only)
+        int n = GIVEN_NAMES.getAndIncrement();
+        String name = surname + "测" + (char) ('甲' + n % 200); // U+7532..U+75F9: all ideographs
         MockHttpServletResponse r = send(user, "POST", "/api/households", household(building, List.of(
                 person(name, "户主", headId, phone), person(surname + "小妹", "女儿", otherId, null))));
         assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
