@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.pingangrid.geo.BoundingBox;
 import cn.pingangrid.geo.Feature;
 import cn.pingangrid.geo.FeatureCollection;
+import cn.pingangrid.geo.GeoJsonFeature;
 import cn.pingangrid.geo.InputCrs;
 import cn.pingangrid.geo.MetricProjection;
 import cn.pingangrid.system.CodeName;
@@ -90,11 +91,11 @@ class AreaController {
                     "范围过大：楼栋查询的 bbox 边长不得超过 " + buildingLimits.maxBboxDegrees() + " 度，请放大地图后再查");
         }
         int max = buildingLimits.resolve(limit);
-        List<Building> found = geography.buildings(box == null ? null : box.toPolygon(),
-                AreaCodes.grid("grid", grid), AreaCodes.village("village", village), max + 1);
+        List<GeoJsonFeature> found = geography.buildingFeatures(box == null ? null
+                : box.toPolygon().getEnvelopeInternal(), AreaCodes.grid("grid", grid),
+                AreaCodes.village("village", village), max + 1);
         boolean truncated = found.size() > max;
-        List<Feature> features = found.stream().limit(max).map(Building::toFeature).toList();
-        return new FeatureCollection(features, truncated);
+        return new FeatureCollection(truncated ? found.subList(0, max) : found, truncated);
     }
 
     /**

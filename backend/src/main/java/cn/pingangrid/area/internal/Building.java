@@ -1,14 +1,11 @@
 package cn.pingangrid.area.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import org.locationtech.jts.geom.Polygon;
 
-import cn.pingangrid.geo.Feature;
 import cn.pingangrid.scope.AreaBound;
 
 /** 楼栋: coded grid code + 5 digits; each lies inside exactly one grid. */
@@ -47,18 +44,5 @@ public class Building {
 
     public Polygon getFootprint() {
         return footprint;
-    }
-
-    Feature toFeature() {
-        return new Feature(code, footprint, properties());
-    }
-
-    Map<String, Object> properties() {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("code", code);
-        properties.put("gridCode", gridCode);
-        properties.put("use", use);
-        properties.put("floors", floors);
-        return properties;
     }
 }

@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -134,6 +137,15 @@ abstract class AreaApiContract {
         answer.get("features").forEach(f -> actual.add(f.get("properties").get("code").asString()));
         assertThat(actual).isEqualTo(expected).contains(building.code());
         assertThat(answer.get("truncated").asBoolean()).isFalse();
+        // the geometry as the dataset has it (GeoJSON made by the database on PostGIS, by JTS on H2GIS)
+        Map<String, Geometry> footprints = new HashMap<>();
+        BUILDINGS.forEach(b -> footprints.put(b.code(), b.geometry()));
+        GeoJsonReader reader = new GeoJsonReader();
+        for (JsonNode f : answer.get("features")) {
+            Geometry sent = reader.read(f.get("geometry").toString());
+            assertThat(sent.norm().equalsExact(footprints.get(f.get("id").asString()).norm(), 1e-7))
+                    .as(f.get("id").asString()).isTrue();
+        }
     }
 
     @Test
