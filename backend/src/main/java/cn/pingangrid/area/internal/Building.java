@@ -1,6 +1,5 @@
 package cn.pingangrid.area.internal;
 
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
