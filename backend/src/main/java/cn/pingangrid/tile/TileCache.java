@@ -8,20 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.pingangrid.scope.AreaScope;
 
 /**
  * Tiles of the layers that change only when geography is imported (buildings, grids, roads), made once per scope
- * and kept, least recently used first out past {@value #MAX_BYTES} bytes. The key holds the caller's whole
+ * and kept, least recently used first out past {@code pingan.tiles.kept-megabytes} (64 MB). The key holds the caller's whole
  * {@link AreaScope} (none for a public layer), so no tile made for one area is ever served to another. The area
  * module {@link #forgetAll() forgets} them when it imports geography again (docs/decisions/vector-tiles.md).
  */
 @Component
 public class TileCache {
-
-    static final long MAX_BYTES = 64L * 1024 * 1024;
 
     /** A tile's bytes and its ETag (a hash of the bytes, so equal tiles answer 304 whoever made them). */
     public record Made(byte[] bytes, String etag) {
@@ -40,15 +40,19 @@ public class TileCache {
     }
 
     private final LinkedHashMap<Key, Made> kept = new LinkedHashMap<>(1024, 0.75f, true);
-    private final long maxBytes;
+    private long maxBytes;
     private long bytes;
 
-    public TileCache() {
-        this(MAX_BYTES);
+    /** {@code pingan.tiles.kept-megabytes}: 0 keeps nothing (every tile made per request, as a benchmark asks). */
+    @Autowired
+    public TileCache(@Value("${pingan.tiles.kept-megabytes:64}") long keptMegabytes) {
+        this.maxBytes = keptMegabytes * 1024 * 1024;
     }
 
-    TileCache(long maxBytes) {
-        this.maxBytes = maxBytes;
+    static TileCache keepingBytes(long maxBytes) {
+        TileCache cache = new TileCache(0);
+        cache.maxBytes = maxBytes;
+        return cache;
     }
 
     /** The kept tile, or the one {@code make} makes (outside the lock: two callers may both make it once). */
@@ -61,6 +65,9 @@ public class TileCache {
             }
         }
         Made made = Made.of(make.get());
+        if (maxBytes == 0) {
+            return made;
+        }
         synchronized (this) {
             Made before = kept.put(key, made);
             bytes += made.bytes().length - (before == null ? 0 : before.bytes().length);

@@ -25,7 +25,7 @@ class TileCacheTests {
 
     @Test
     void aTileIsMadeOncePerLayerScopeAndAddress() {
-        TileCache cache = new TileCache();
+        TileCache cache = TileCache.keepingBytes(1_000_000);
         TileCache.Made first = cache.get("buildings", VILLAGE, TILE, () -> make(10));
         assertThat(cache.get("buildings", VILLAGE, TILE, () -> make(10))).isSameAs(first);
         assertThat(made).hasValue(1);
@@ -38,7 +38,7 @@ class TileCacheTests {
 
     @Test
     void forgetAllMakesEveryTileAgain() {
-        TileCache cache = new TileCache();
+        TileCache cache = TileCache.keepingBytes(1_000_000);
         cache.get("roads", null, TILE, () -> make(10));
         cache.forgetAll();
         cache.get("roads", null, TILE, () -> make(10));
@@ -46,8 +46,17 @@ class TileCacheTests {
     }
 
     @Test
+    void keepingNothingMakesEveryTile() {
+        TileCache cache = new TileCache(0);
+        cache.get("roads", null, TILE, () -> make(10));
+        cache.get("roads", null, TILE, () -> make(10));
+        assertThat(made).hasValue(2);
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
     void pastTheByteLimitTheLeastRecentlyUsedTilesGo() {
-        TileCache cache = new TileCache(250);
+        TileCache cache = TileCache.keepingBytes(250);
         TileAddress a = new TileAddress(16, 1, 1);
         TileAddress b = new TileAddress(16, 1, 2);
         TileAddress c = new TileAddress(16, 1, 3);
