@@ -61,26 +61,36 @@ class DisputeView {
 
     /** The map's point: a summary without personal data. */
     Feature feature(Dispute d, Map<String, String> villageNames) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", d.getId());
-        p.put("type", d.getType().name());
-        p.put("typeLabel", d.getType().label());
-        p.put("status", d.getStatus().name());
-        p.put("statusLabel", d.getStatus().label());
-        p.put("severity", d.getSeverity().name());
-        p.put("severityLabel", d.getSeverity().label());
-        p.put("level", d.getLevel().name());
-        p.put("sensitive", d.isSensitive());
-        p.put("overdue", d.isOverdue());
-        p.put("sweptOn", d.getSweptOn().toString());
-        p.put("occurredOn", d.getOccurredOn().toString());
-        p.put("deadline", d.getDeadline().toString());
-        p.put("villageCode", d.getVillageCode());
-        p.put("villageName", villageNames.get(d.getVillageCode()));
-        p.put("gridCode", d.getGridCode());
-        p.put("summary", shorten(d.getSituation(), 60));
-        return new Feature(d.getId(), d.getLocation(), p);
+        return feature(new DisputePoint(d.getId(), d.getLocation(), d.getType(), d.getStatus(), d.getSeverity(),
+                d.getLevel(), d.isSensitive(), d.isOverdue(), d.getSweptOn(), d.getOccurredOn(), d.getDeadline(),
+                d.getVillageCode(), d.getGridCode(), d.getSituation()), villageNames);
     }
+
+    /** The map's point from the projection the list reads (the same properties as from the entity). */
+    Feature feature(DisputePoint d, Map<String, String> villageNames) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", d.id());
+        p.put("type", d.type().name());
+        p.put("typeLabel", d.type().label());
+        p.put("status", d.status().name());
+        p.put("statusLabel", d.status().label());
+        p.put("severity", d.severity().name());
+        p.put("severityLabel", d.severity().label());
+        p.put("level", d.level().name());
+        p.put("sensitive", d.sensitive());
+        p.put("overdue", d.overdue());
+        p.put("sweptOn", d.sweptOn().toString());
+        p.put("occurredOn", d.occurredOn().toString());
+        p.put("deadline", d.deadline().toString());
+        p.put("villageCode", d.villageCode());
+        p.put("villageName", villageNames.get(d.villageCode()));
+        p.put("gridCode", d.gridCode());
+        p.put("summary", shorten(d.situationStart(), SUMMARY_CHARS));
+        return new Feature(d.id(), d.location(), p);
+    }
+
+    /** Characters of the situation a map point's summary shows (the last an ellipsis when it is longer). */
+    static final int SUMMARY_CHARS = 60;
 
     /** The whole record, with the timeline and the steps allowed now; parties masked unless the caller handles it. */
     DisputeDetail detail(Dispute d, CurrentUser user) {
