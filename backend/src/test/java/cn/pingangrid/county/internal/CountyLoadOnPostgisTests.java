@@ -89,7 +89,7 @@ class CountyLoadOnPostgisTests {
                 "dispute_village_location_idx");
         // and vacuumed: every page all-visible, so the tiles' index-only scans read no table page
         assertThat(jdbc.queryForObject("SELECT relallvisible = relpages AND relpages > 0 FROM pg_class "
-                + "WHERE relname = 'dispute'", Boolean.class)).isTrue();
+                + "WHERE oid = 'dispute'::regclass", Boolean.class)).isTrue();
     }
 
     @Test
