@@ -191,8 +191,9 @@ measure() { # label port sessions-file kind [connections]
     line=$(THINK_MS=${THINK:-0} KIND=$kind SESSIONS_FILE=$file wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d"${DURATION}s" --timeout "${DURATION}s" -s "$work/bench.lua" \
       "http://127.0.0.1:$port" | grep '^RESULT')
     read -r _ p50 p95 p99 rps errors done <<< "$line"
-    if [ "$done" = 0 ]; then
-      printf '%-32s %-16s no request completed within %s s  (load average %s)\n' "$label" "$kind" "$DURATION" "$load"
+    if [ "$done" -le "$errors" ]; then  # e.g. all timed out: an empty histogram would read as 0 ms
+      printf '%-32s %-16s no p95: as many errors as answers within %s s (%s errors)  (load average %s)\n' "$label" "$kind" \
+        "$DURATION" "$errors" "$load"
       p95s+=("$((DURATION * 1000))"); continue  # at least the run's length
     fi
     printf '%-32s %-16s p50 %8s ms  p95 %8s ms  p99 %8s ms  %8s req/s  errors %s  (load average %s)\n' \
