@@ -59,14 +59,7 @@ class DisputeView {
         return names;
     }
 
-    /** The map's point: a summary without personal data. */
-    Feature feature(Dispute d, Map<String, String> villageNames) {
-        return feature(new DisputePoint(d.getId(), d.getLocation(), d.getType(), d.getStatus(), d.getSeverity(),
-                d.getLevel(), d.isSensitive(), d.isOverdue(), d.getSweptOn(), d.getOccurredOn(), d.getDeadline(),
-                d.getVillageCode(), d.getGridCode(), d.getSituation()), villageNames);
-    }
-
-    /** The map's point from the projection the list reads (the same properties as from the entity). */
+    /** The map's point: a summary without personal data, from the projection the list reads. */
     Feature feature(DisputePoint d, Map<String, String> villageNames) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", d.id());
