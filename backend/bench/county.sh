@@ -10,6 +10,7 @@ SIZE=${SIZE:-taojiang}            # taojiang (15 towns, 1,000,000 disputes) or s
 DURATION=${DURATION:-20}          # seconds per run
 RUNS=${RUNS:-3}                   # runs per request kind; the median p95 is reported
 SESSIONS=${SESSIONS:-50}          # concurrent connections, each request with one of as many signed-in sessions
+THINK_MS=${THINK_MS:-"0 1000"}    # each session's pause between requests (ms, ±50 %); 0: back to back (saturation)
 PORT_LOAD=${PORT_LOAD:-18180}
 PORT_A=${PORT_A:-18181}
 PORT_B=${PORT_B:-18182}
@@ -122,6 +123,11 @@ for line in io.lines("$work/points.txt") do
 end
 math.randomseed(1)
 local n = 0
+-- a session's pause before its next request, like a user looking at the map; 0: none (the machine saturated)
+local think = tonumber(os.getenv("THINK_MS") or "0")
+if think > 0 then
+  delay = function() return math.random(math.floor(think / 2), math.floor(think * 3 / 2)) end
+end
 local function tile(lng, lat, z)
   local scale = 2 ^ z
   local x = math.floor((lng + 180) / 360 * scale)
@@ -176,30 +182,31 @@ measure() { # label port sessions-file kind [connections]
   local code; code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $(head -1 "$file")" \
     "http://127.0.0.1:$port$(KIND=$kind probe_path)")
   if [ "$code" != 200 ] && [ "$code" != 204 ]; then
-    printf '%-22s %-16s not measured: %s answers %s\n' "$label" "$kind" "$(KIND=$kind probe_path)" "$code"; return
+    printf '%-32s %-16s not measured: %s answers %s\n' "$label" "$kind" "$(KIND=$kind probe_path)" "$code"; return
   fi
-  KIND=$kind SESSIONS_FILE=$file wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d5s -s "$work/bench.lua" "http://127.0.0.1:$port" > /dev/null
+  THINK_MS=${THINK:-0} KIND=$kind SESSIONS_FILE=$file wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d5s -s "$work/bench.lua" "http://127.0.0.1:$port" > /dev/null
   local cpu_before; cpu_before=$(jvm_cpu_ticks "$port") completed=0
   for _ in $(seq 1 "$RUNS"); do
     local load; load=$(cut -d' ' -f1 /proc/loadavg)
-    line=$(KIND=$kind SESSIONS_FILE=$file wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d"${DURATION}s" --timeout "${DURATION}s" -s "$work/bench.lua" \
+    line=$(THINK_MS=${THINK:-0} KIND=$kind SESSIONS_FILE=$file wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d"${DURATION}s" --timeout "${DURATION}s" -s "$work/bench.lua" \
       "http://127.0.0.1:$port" | grep '^RESULT')
     read -r _ p50 p95 p99 rps errors done <<< "$line"
-    if [ "$done" = 0 ]; then
-      printf '%-22s %-16s no request completed within %s s  (load average %s)\n' "$label" "$kind" "$DURATION" "$load"
+    if [ "$done" -le "$errors" ]; then  # e.g. all timed out: an empty histogram would read as 0 ms
+      printf '%-32s %-16s no p95: as many errors as answers within %s s (%s errors)  (load average %s)\n' "$label" "$kind" \
+        "$DURATION" "$errors" "$load"
       p95s+=("$((DURATION * 1000))"); continue  # at least the run's length
     fi
-    printf '%-22s %-16s p50 %8s ms  p95 %8s ms  p99 %8s ms  %8s req/s  errors %s  (load average %s)\n' \
+    printf '%-32s %-16s p50 %8s ms  p95 %8s ms  p99 %8s ms  %8s req/s  errors %s  (load average %s)\n' \
       "$label" "$kind" "$p50" "$p95" "$p99" "$rps" "$errors" "$load"
     p95s+=("$p95")
     completed=$((completed + done))
   done
   if [ "$port" != "$PORT_LB" ] && [ "$completed" -ge 20 ]; then  # the application's own CPU, whatever the load
-    printf '%-22s %-16s JVM CPU %s ms per request (%s requests)\n' "$label" "$kind" \
+    printf '%-32s %-16s JVM CPU %s ms per request (%s requests)\n' "$label" "$kind" \
       "$(echo "($(jvm_cpu_ticks "$port") - $cpu_before) * 1000 / $(getconf CLK_TCK) / $completed" | bc -l | xargs printf '%.1f')" \
       "$completed"
   fi
-  printf '%-22s %-16s median p95 %s ms over %s runs\n' "$label" "$kind" \
+  printf '%-32s %-16s median p95 %s ms over %s runs\n' "$label" "$kind" \
     "$(printf '%s\n' "${p95s[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" "$RUNS"
 }
 jvm_cpu_ticks() { # port -> user + system CPU ticks of the instance listening there
@@ -214,13 +221,16 @@ probe_path() {
   esac
 }
 KINDS=${KINDS:-"tile-buildings tile-disputes disputes-map disputes-bbox"}
+think_label() { [ "$1" = 0 ] && echo "" || echo ", think ${1}ms"; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 sessions_for "$work/sessions-a" "$PORT_A"
 if [ "${SERIAL:-true}" = true ]; then   # the service time without queueing: one connection
   for kind in $KINDS; do measure "one instance, 1 conn" "$PORT_A" "$work/sessions-a" "$kind" 1; done
 fi
-for kind in $KINDS; do measure "one instance" "$PORT_A" "$work/sessions-a" "$kind"; done
+for think in $THINK_MS; do
+  for kind in $KINDS; do THINK=$think measure "one instance$(think_label "$think")" "$PORT_A" "$work/sessions-a" "$kind"; done
+done
 
 if [ "$TWO" = true ]; then
   kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
@@ -262,6 +272,8 @@ NGINX
     nginx -c "$work/nginx.conf" -p "$work"
     sessions_for "$work/sessions-ab" "$PORT_A" "$PORT_B"
   fi
-  for kind in $KINDS; do measure "two behind nginx" "$PORT_LB" "$work/sessions-ab" "$kind"; done
+  for think in $THINK_MS; do
+    for kind in $KINDS; do THINK=$think measure "two behind nginx$(think_label "$think")" "$PORT_LB" "$work/sessions-ab" "$kind"; done
+  done
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -248,7 +248,7 @@ function start(settings, me) {
   layers.disputes.on('select', (e) => detail.show(e.id)).on('ready', (e) => {
     Object.assign(state, { disputesLoaded: String(e.count), disputesMode: e.mode });
     if (e.truncated) {
-      notice.show('disputes', '纠纷过多，只显示最新的 5000 件：请缩小筛选范围');
+      notice.show('disputes', '纠纷过多，只显示最新的 5000 件：请放大地图或缩小筛选范围');
     } else {
       notice.hide('disputes');
     }

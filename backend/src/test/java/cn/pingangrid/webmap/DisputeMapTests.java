@@ -2,6 +2,8 @@ package cn.pingangrid.webmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +76,67 @@ class DisputeMapTests {
         page.screenshot("dispute-registered");
 
         assertThat(page.consoleEntries(Level.SEVERE)).isEmpty();
+    }
+
+    /**
+     * The layer asks for the view's box (padded), not the whole scope: the town fits in the first view, so one
+     * answer holds the town's disputes wherever one zooms inside it; a view beyond the padded box is asked for
+     * again, and then holds only what lies around it (issue 14: a county office's map).
+     */
+    @Test
+    void disputesAreAskedForByTheViewsPaddedBox() {
+        List<TownDataset.Item> buildings = TownDataset.read("buildings");
+        Point west = buildings.stream().map(b -> b.geometry().getInteriorPoint())
+                .min(Comparator.comparingDouble(Point::getX)).orElseThrow();
+        Point east = buildings.stream().map(b -> b.geometry().getInteriorPoint())
+                .max(Comparator.comparingDouble(Point::getX)).orElseThrow();
+        TownApi api = new TownApi(port);
+        long westId = register(api, west);
+        long eastId = register(api, east);
+
+        page.open().waitFor("both disputes", p -> has(p, westId) && has(p, eastId));
+        page.js("window.disputeAsks = 0; pinganMap.layers.disputes.on('loading', () => { window.disputeAsks += 1; })");
+        int asked = disputeRequests();
+        @SuppressWarnings("unchecked")
+        List<Number> box = (List<Number>) page.js(
+                "return pinganMap.layers.disputes._box.toBBoxString().split(',').map(Number)");
+        double[] view = page.bounds();
+        assertThat(box.get(0).doubleValue()).isLessThan(view[0]);
+        assertThat(box.get(2).doubleValue()).isGreaterThan(view[2]);
+
+        // zoomed in on the town's west end: still inside the first box, nothing asked, the east one still held
+        page.setView(west.getX(), west.getY(), 17).waitFor("points", p -> "points".equals(p.data("disputesMode")));
+        assertThat(disputeRequests()).isEqualTo(asked);
+        assertThat(has(page, eastId)).isTrue();
+
+        // far beyond the town: asked again for that view, which holds neither
+        page.setView(east.getX() + 0.5, east.getY(), 17)
+                .waitFor("a new answer", p -> disputeRequests() > asked && !has(p, westId) && !has(p, eastId));
+        // back at the west end at zoom 17: its box holds the west dispute, not the one ~10 km east
+        int away = disputeRequests();
+        page.setView(west.getX(), west.getY(), 17)
+                .waitFor("the west dispute again", p -> disputeRequests() > away && has(p, westId));
+        assertThat(has(page, eastId)).isFalse();
+        assertThat(page.consoleEntries(Level.SEVERE)).isEmpty();
+    }
+
+    private static boolean has(MapPage p, long id) {
+        return Boolean.TRUE.equals(p.js("return pinganMap.layers.disputes.hasDispute(arguments[0])", id));
+    }
+
+    /** The layer's requests since the counter was set. */
+    private int disputeRequests() {
+        return ((Number) page.js("return window.disputeAsks")).intValue();
+    }
+
+    private static long register(TownApi api, Point at) {
+        String body = "{\"lng\":%s,\"lat\":%s,\"type\":\"NEIGHBOURS\",\"severity\":\"ORDINARY\",\"source\":\"SWEEP\","
+                .formatted(at.getX(), at.getY())
+                + "\"situation\":\"地图范围测试：邻里纠纷\",\"peopleInvolved\":2,\"parties\":[{\"name\":\"张三\"}]}";
+        var answer = api.http.send("POST", "/api/disputes", "application/json", body);
+        assertThat(answer.statusCode()).as(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(201);
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(answer.body()).get("id").asLong();
     }
 
     @Test

@@ -1,7 +1,9 @@
 // Disputes (矛盾纠纷) as canvas dots coloured by status (a dark ring when overdue, dashed when sensitive),
 // clustered below zoom 16 (Leaflet.markercluster) into counts whose ring shows the share of overdue, open and
 // concluded cases. The layer holds the user's disputes for the current filters — by default this month's plus
-// every open case — so panning needs no request. A click selects a dispute; the detail panel shows it.
+// every open case — in the padded view, asked again when the view leaves that box: a town fits in its first view
+// (one request); a county office sees what is around the view, not the county's newest 5,000. A click selects a
+// dispute; the detail panel shows it.
 //
 // Events: 'loading'; 'ready' {count, mode, truncated}; 'error' {error}; 'select' {id}.
 import { api } from '../api.js';
@@ -78,6 +80,7 @@ export const DisputesLayer = L.LayerGroup.extend({
     pane: 'pgDisputes', // the canvas's pane, above every area layer
     clusterBelowZoom: 16, // from this zoom every dispute is its own dot
     limit: 5000, // disputes per request (the server's maximum)
+    padding: 0.5, // the view padded by half its size on every side
   },
 
   initialize(options) {
@@ -109,12 +112,32 @@ export const DisputesLayer = L.LayerGroup.extend({
   onAdd(map) {
     L.LayerGroup.prototype.onAdd.call(this, map);
     map.on('zoomend', this._reportMode, this);
+    map.on('moveend', this._moved, this);
     this.reload();
   },
 
   onRemove(map) {
     map.off('zoomend', this._reportMode, this);
+    map.off('moveend', this._moved, this);
+    this._box = null;
     L.LayerGroup.prototype.onRemove.call(this, map);
+  },
+
+  _moved() {
+    if (this._box && !this._box.contains(this._map.getBounds())) {
+      this.reload();
+    }
+  },
+
+  /** The box held while the view is inside it (a filter or a registration changes nothing else), else a new one. */
+  _boxToAsk() {
+    const view = this._map.getBounds();
+    if (this._box && this._box.contains(view)) {
+      return this._box;
+    }
+    const p = view.pad(this.options.padding);
+    return L.latLngBounds([Math.max(-90, p.getSouth()), Math.max(-180, p.getWest())],
+      [Math.min(90, p.getNorth()), Math.min(180, p.getEast())]);
   },
 
   /**
@@ -145,12 +168,15 @@ export const DisputesLayer = L.LayerGroup.extend({
       return Promise.resolve(0);
     }
     const generation = ++this._generation;
+    const box = this._boxToAsk();
+    const bbox = box.toBBoxString().split(',').map(Number);
     this.fire('loading');
-    return Promise.all([api.disputes({ ...this._filters, limit: this.options.limit }), this._clusterGroup()])
+    return Promise.all([api.disputes({ ...this._filters, bbox, limit: this.options.limit }), this._clusterGroup()])
       .then(([collection]) => [collection]).then((collections) => {
       if (generation !== this._generation) {
         return 0;
       }
+      this._box = box;
       const features = new Map();
       let truncated = false;
       for (const c of collections) {

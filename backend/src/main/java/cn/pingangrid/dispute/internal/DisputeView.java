@@ -59,28 +59,31 @@ class DisputeView {
         return names;
     }
 
-    /** The map's point: a summary without personal data. */
-    Feature feature(Dispute d, Map<String, String> villageNames) {
+    /** The map's point: a summary without personal data, from the projection the list reads. */
+    Feature feature(DisputePoint d, Map<String, String> villageNames) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", d.getId());
-        p.put("type", d.getType().name());
-        p.put("typeLabel", d.getType().label());
-        p.put("status", d.getStatus().name());
-        p.put("statusLabel", d.getStatus().label());
-        p.put("severity", d.getSeverity().name());
-        p.put("severityLabel", d.getSeverity().label());
-        p.put("level", d.getLevel().name());
-        p.put("sensitive", d.isSensitive());
-        p.put("overdue", d.isOverdue());
-        p.put("sweptOn", d.getSweptOn().toString());
-        p.put("occurredOn", d.getOccurredOn().toString());
-        p.put("deadline", d.getDeadline().toString());
-        p.put("villageCode", d.getVillageCode());
-        p.put("villageName", villageNames.get(d.getVillageCode()));
-        p.put("gridCode", d.getGridCode());
-        p.put("summary", shorten(d.getSituation(), 60));
-        return new Feature(d.getId(), d.getLocation(), p);
+        p.put("id", d.id());
+        p.put("type", d.type().name());
+        p.put("typeLabel", d.type().label());
+        p.put("status", d.status().name());
+        p.put("statusLabel", d.status().label());
+        p.put("severity", d.severity().name());
+        p.put("severityLabel", d.severity().label());
+        p.put("level", d.level().name());
+        p.put("sensitive", d.sensitive());
+        p.put("overdue", d.overdue());
+        p.put("sweptOn", d.sweptOn().toString());
+        p.put("occurredOn", d.occurredOn().toString());
+        p.put("deadline", d.deadline().toString());
+        p.put("villageCode", d.villageCode());
+        p.put("villageName", villageNames.get(d.villageCode()));
+        p.put("gridCode", d.gridCode());
+        p.put("summary", shorten(d.situationStart(), SUMMARY_CHARS));
+        return new Feature(d.id(), d.location(), p);
     }
+
+    /** Characters of the situation a map point's summary shows (the last an ellipsis when it is longer). */
+    static final int SUMMARY_CHARS = 60;
 
     /** The whole record, with the timeline and the steps allowed now; parties masked unless the caller handles it. */
     DisputeDetail detail(Dispute d, CurrentUser user) {

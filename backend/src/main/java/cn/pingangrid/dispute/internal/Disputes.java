@@ -79,8 +79,10 @@ class Disputes {
         return queries.find(Dispute.class, id);
     }
 
-    List<Dispute> list(ScopedQuery<Dispute> query, int limit) {
-        return query.orderBy("d.sweptOn desc, d.id desc").list(limit);
+    /** The map's points, newest first, as a projection: no entity is loaded. */
+    List<DisputePoint> points(ScopedQuery<Dispute> query, int limit) {
+        return query.orderBy("d.sweptOn desc, d.id desc").page(0, limit).select(DisputePoint.SELECT, "",
+                DisputePoint.class);
     }
 
     /** Per {@code path} ({@code d.gridCode} or {@code d.villageCode}): code, count, open count, overdue count. */

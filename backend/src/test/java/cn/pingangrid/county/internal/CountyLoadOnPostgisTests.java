@@ -85,7 +85,11 @@ class CountyLoadOnPostgisTests {
                 .isEqualTo(1);
         // the indexes dropped for the COPY are back
         assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
-                + "AND tablename = 'dispute'", String.class)).contains("dispute_location_sidx", "dispute_grid_idx");
+                + "AND tablename = 'dispute'", String.class)).contains("dispute_location_sidx", "dispute_grid_location_idx",
+                "dispute_village_location_idx");
+        // and vacuumed: every page all-visible, so the tiles' index-only scans read no table page
+        assertThat(jdbc.queryForObject("SELECT relallvisible = relpages AND relpages > 0 FROM pg_class "
+                + "WHERE oid = 'dispute'::regclass", Boolean.class)).isTrue();
     }
 
     @Test

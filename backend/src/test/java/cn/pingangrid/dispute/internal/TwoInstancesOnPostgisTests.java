@@ -96,6 +96,31 @@ class TwoInstancesOnPostgisTests {
         assertThat(user.get("/api/me").statusCode()).isEqualTo(401);
     }
 
+    /**
+     * A request writes its session's row only when its last access is a minute old (account.internal
+     * SessionWriteThrottle): reads within the minute leave the row alone and the session valid on both instances.
+     */
+    @Test
+    void aSessionsLastAccessIsWrittenAtMostOnceAMinute() {
+        SignedInHttp user = SignedInHttp.signedIn(portA, DemoUsers.GRID_MANAGER, DemoUsers.PASSWORD);
+        String id = new String(java.util.Base64.getDecoder().decode(user.cookie("JSESSIONID")),
+                StandardCharsets.UTF_8);
+        String lastAccess = "SELECT last_access_time FROM spring_session WHERE session_id = ?";
+        long signedIn = jdbc.queryForObject(lastAccess, Long.class, id);
+        assertThat(user.get("/api/me").statusCode()).isEqualTo(200);
+        assertThat(user.get(onB("/api/me")).statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject(lastAccess, Long.class, id)).isEqualTo(signedIn);
+
+        // a minute and more later (moved back in the row): the next request writes the new access and expiry
+        jdbc.update("UPDATE spring_session SET last_access_time = last_access_time - 120000, "
+                + "expiry_time = expiry_time - 120000 WHERE session_id = ?", id);
+        long before = System.currentTimeMillis();
+        assertThat(user.get(onB("/api/me")).statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject(lastAccess, Long.class, id)).isGreaterThanOrEqualTo(before - 1000);
+        assertThat(jdbc.queryForObject("SELECT expiry_time - last_access_time FROM spring_session "
+                + "WHERE session_id = ?", Long.class, id)).isEqualTo(Duration.ofMinutes(30).toMillis());
+    }
+
     @Test
     void aSessionTheAdministratorEndsOnAIsA401ProblemOnB() {
         String username = "ti" + UUID.randomUUID().toString().substring(0, 10);
