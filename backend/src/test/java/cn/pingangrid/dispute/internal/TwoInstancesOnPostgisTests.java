@@ -98,7 +98,7 @@ class TwoInstancesOnPostgisTests {
 
     /**
      * A request writes its session's row only when its last access is a minute old (account.internal
-     * SessionWriteThrottle): reads within the minute leave the row alone and the session valid on both instances.
+     * StoredSessions): reads within the minute leave the row alone and the session valid on both instances.
      */
     @Test
     void aSessionsLastAccessIsWrittenAtMostOnceAMinute() {
