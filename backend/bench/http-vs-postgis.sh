@@ -29,12 +29,12 @@ PINGAN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB PINGAN_DB_USER=pingan PINGAN_
 app=$!
 for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/csrf" && break; sleep 1; done
 
-# sign in, as the page does
+# sign in, as the page does; requests then carry both cookies, as a browser's do
 curl -s -c "$work/jar" -o /dev/null "http://127.0.0.1:$PORT/api/csrf"
 token=$(awk '$6 == "XSRF-TOKEN" {print $7}' "$work/jar")
 curl -s -b "$work/jar" -c "$work/jar" -H "X-XSRF-TOKEN: $token" -o /dev/null \
   --data "username=$BENCH_USER&password=Demo@2026" "http://127.0.0.1:$PORT/api/login"
-session=$(awk '$6 == "JSESSIONID" {print $7}' "$work/jar")
+cookies="JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$work/jar"); XSRF-TOKEN=$(awk '$6 == "XSRF-TOKEN" {print $7}' "$work/jar")"
 
 # the same random points and boxes on both sides: the middle of the town, where most points hit a grid
 cat > "$work/locate.lua" <<LUA
@@ -77,7 +77,7 @@ FROM (SELECT json_build_object('type', 'Feature', 'id', b.code, 'geometry', ST_A
 SQL
 
 rate_http() {
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "Cookie: JSESSIONID=$session" -s "$work/$1.lua" \
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "Cookie: $cookies" -s "$work/$1.lua" \
     "http://127.0.0.1:$PORT" | awk '/Requests\/sec/ {print $2}'
 }
 rate_sql() {
