@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * A GeoJSON FeatureCollection of {@link Feature}s or {@link GeoJsonFeature}s. {@code numberReturned} and {@code truncated} (foreign members, as OGC API -
- * Features uses) tell a client when a limit cut the answer short.
+ * A GeoJSON FeatureCollection of {@link Feature}s or {@link GeoJsonFeature}s. {@code numberReturned} and
+ * {@code truncated} (foreign members, as OGC API - Features uses) tell a client when a limit cut the answer short.
  */
 @JsonPropertyOrder({ "type", "numberReturned", "truncated", "features" })
 @JsonInclude(JsonInclude.Include.NON_NULL)

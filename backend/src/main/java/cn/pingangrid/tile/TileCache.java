@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +15,10 @@ import cn.pingangrid.scope.AreaScope;
 
 /**
  * Tiles of the layers that change only when geography is imported (buildings, grids, roads), made once per scope
- * and kept, least recently used first out past {@code pingan.tiles.kept-megabytes} (64 MB). The key holds the caller's whole
- * {@link AreaScope} (none for a public layer), so no tile made for one area is ever served to another. The area
- * module {@link #forgetAll() forgets} them when it imports geography again (docs/decisions/vector-tiles.md).
+ * and kept, least recently used first out past {@code pingan.tiles.kept-megabytes} (64 MB). The key holds the
+ * caller's whole {@link AreaScope} (none for a public layer), so no tile made for one area is ever served to
+ * another. The area module {@link #forgetAll() forgets} them when it imports geography again
+ * (docs/decisions/vector-tiles.md).
  */
 @Component
 public class TileCache {
@@ -44,7 +44,6 @@ public class TileCache {
     private long bytes;
 
     /** {@code pingan.tiles.kept-megabytes}: 0 keeps nothing (every tile made per request, as a benchmark asks). */
-    @Autowired
     public TileCache(@Value("${pingan.tiles.kept-megabytes:64}") long keptMegabytes) {
         this.maxBytes = keptMegabytes * 1024 * 1024;
     }
