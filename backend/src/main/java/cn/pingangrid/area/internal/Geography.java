@@ -90,9 +90,7 @@ public class Geography {
                 + (postgis ? "ST_AsGeoJSON(b.footprint, 7)" : "ST_AsBinary(b.footprint)")
                 + " FROM building b WHERE " + ScopedQueries.SCOPE_MARKER);
         if (bbox != null) {
-            String box = "ST_MakeEnvelope(:minLng, :minLat, :maxLng, :maxLat, 4326)";
-            sql.append(" AND b.footprint && ").append(box).append(" AND ST_Intersects(b.footprint, ").append(box)
-                    .append(')');
+            sql.append(" AND ").append(meets("b.footprint", BOX));
             values.putAll(Map.of("minLng", bbox.getMinX(), "minLat", bbox.getMinY(), "maxLng", bbox.getMaxX(),
                     "maxLat", bbox.getMaxY()));
         }
@@ -153,14 +151,14 @@ public class Geography {
         // translation of a query with a geometry parameter), most of locate's CPU in a profile
         Map<String, Object> at = Map.of("lng", point.getX(), "lat", point.getY());
         List<Object[]> grid = queries.nativeRows(Grid.class, "g", "SELECT g.code, g.name, g.village_code FROM grid g"
-                + " WHERE " + containsPoint("g.boundary") + " AND " + ScopedQueries.SCOPE_MARKER
+                + " WHERE " + meets("g.boundary", POINT) + " AND " + ScopedQueries.SCOPE_MARKER
                 + " ORDER BY g.code LIMIT 1", at);
         if (grid.isEmpty()) {
             return Optional.empty();
         }
         Object[] g = grid.get(0);
         List<Object[]> building = queries.nativeRows(Building.class, "b", "SELECT b.code, b.grid_code, "
-                + "b.building_use, b.floors FROM building b WHERE " + containsPoint("b.footprint") + " AND "
+                + "b.building_use, b.floors FROM building b WHERE " + meets("b.footprint", POINT) + " AND "
                 + ScopedQueries.SCOPE_MARKER + " ORDER BY b.code LIMIT 1", at);
         Location.BuildingAt b = building.isEmpty() ? null : new Location.BuildingAt((String) building.get(0)[0],
                 (String) building.get(0)[1], (String) building.get(0)[2],
@@ -170,10 +168,12 @@ public class Geography {
                 b));
     }
 
-    /** The column's shape holds the point {@code :lng, :lat}; {@code &&} first: the index operator on both. */
-    private static String containsPoint(String column) {
-        String point = "ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)";
-        return column + " && " + point + " AND ST_Intersects(" + column + ", " + point + ")";
+    private static final String POINT = "ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)";
+    private static final String BOX = "ST_MakeEnvelope(:minLng, :minLat, :maxLng, :maxLat, 4326)";
+
+    /** The column's shape meets {@code shape}; {@code &&} first: the index operator on both databases. */
+    private static String meets(String column, String shape) {
+        return column + " && " + shape + " AND ST_Intersects(" + column + ", " + shape + ")";
     }
 
     /** Visible villages whose name contains {@code text} or whose code starts with it. */
