@@ -249,6 +249,8 @@ function start(settings, me) {
     Object.assign(state, { disputesLoaded: String(e.count), disputesMode: e.mode });
     if (e.truncated) {
       notice.show('disputes', '纠纷过多，只显示最新的 5000 件：请放大地图或缩小筛选范围');
+    } else if (e.mode === 'counts') {
+      notice.show('disputes', `此范围纠纷 ${e.count} 件，按村显示件数：点击村或放大地图查看每一件`);
     } else {
       notice.hide('disputes');
     }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +120,55 @@ class DisputeMapTests {
         page.setView(west.getX(), west.getY(), 17)
                 .waitFor("the west dispute again", p -> disputeRequests() > away && has(p, westId));
         assertThat(has(page, eastId)).isFalse();
+        assertThat(page.consoleEntries(Level.SEVERE)).isEmpty();
+    }
+
+    /**
+     * A wide view asks the per-village counts first and draws them when the view holds more than the layer's
+     * limit of points (a county office looking at several towns; here the limit is lowered to fit the town): one
+     * ring per village, adding up to what the points showed, and a click on one zooms in to the points.
+     */
+    @Test
+    void aWideViewHoldingMoreThanTheLimitDrawsOneCountPerVillage() {
+        List<TownDataset.Item> buildings = TownDataset.read("buildings");
+        Point west = buildings.stream().map(b -> b.geometry().getInteriorPoint())
+                .min(Comparator.comparingDouble(Point::getX)).orElseThrow();
+        Point east = buildings.stream().map(b -> b.geometry().getInteriorPoint())
+                .max(Comparator.comparingDouble(Point::getX)).orElseThrow();
+        TownApi api = new TownApi(port);
+        register(api, west);
+        register(api, east);
+        double lng = (west.getX() + east.getX()) / 2;
+        double lat = (west.getY() + east.getY()) / 2;
+
+        // the town at zoom 12 holds fewer than 2,000: its points, as before
+        page.open().setView(lng, lat, 12).waitFor("points", p -> "clusters".equals(p.data("disputesMode"))
+                && !"0".equals(p.data("disputesLoaded")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> points = (List<Map<String, Object>>) page.js("return pinganMap.layers.disputes"
+                + ".features().map(f => ({village: f.properties.villageCode, status: f.properties.status}))");
+        long shown = points.size();
+        long open = points.stream().filter(f -> !List.of("RESOLVED", "CLOSED", "FOLLOWED_UP")
+                .contains(f.get("status"))).count();
+        Set<Object> villages = points.stream().map(f -> f.get("village")).collect(Collectors.toSet());
+        assertThat(villages).hasSizeGreaterThan(1);
+
+        page.js("pinganMap.layers.disputes.options.maxPoints = arguments[0] - 1;"
+                + " return pinganMap.layers.disputes.reload()", shown);
+        page.waitFor("the village counts", p -> "counts".equals(p.data("disputesMode")));
+        assertThat(page.data("disputesLoaded")).isEqualTo(String.valueOf(shown));
+        assertThat(page.number("return pinganMap.layers.disputes.totals().open")).isEqualTo(open);
+        assertThat(page.number("return pinganMap.layers.disputes.features().length")).isZero();
+        List<WebElement> rings = page.driver.findElements(By.cssSelector(".leaflet-marker-pane .pg-cluster"));
+        assertThat(rings).hasSize(villages.size());
+        assertThat(rings.stream().mapToLong(r -> Long.parseLong(r.getText())).sum()).isEqualTo(shown);
+        assertThat(page.driver.findElement(By.cssSelector(".pg-notice")).getText()).contains("按村显示件数");
+        page.screenshot("dispute-village-counts");
+
+        // a click on a ring zooms in to zoom 14 (12 + 2), where the village's disputes are points again
+        rings.get(0).click();
+        page.waitFor("the points again", p -> p.zoom() >= 14 && !"counts".equals(p.data("disputesMode")));
+        assertThat(page.number("return pinganMap.layers.disputes.features().length")).isPositive();
         assertThat(page.consoleEntries(Level.SEVERE)).isEmpty();
     }
 

@@ -66,9 +66,15 @@ export const HomeControl = L.Control.extend({
   },
 
   _openCases() {
+    const area = this._me.area.grids.length ? '我的网格' : '我的村';
+    const totals = this._disputes.totals(); // a wide view drawn as per-village counts: no list to open
+    if (totals) {
+      this._set(`视野内：未结 ${totals.open} 件${totals.overdue ? `，逾期 ${totals.overdue} 件` : ''}（放大查看清单）`,
+        () => {}, `open:${totals.open}`);
+      return;
+    }
     const open = this._disputes.features().filter((f) => !CONCLUDED.includes(f.properties.status));
     const overdue = open.filter((f) => f.properties.overdue).length;
-    const area = this._me.area.grids.length ? '我的网格' : '我的村';
     this._set(`${area}：未结 ${open.length} 件${overdue ? `，逾期 ${overdue} 件` : ''}`,
       () => this._list(`${area}未结纠纷`, open), `open:${open.length}`);
   },

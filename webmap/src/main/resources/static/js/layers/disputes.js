@@ -4,8 +4,12 @@
 // every open case — in the padded view, asked again when the view leaves that box: a town fits in its first view
 // (one request); a county office sees what is around the view, not the county's newest 5,000. A click selects a
 // dispute; the detail panel shows it.
+// A wide view (below zoom 13) asks the per-village counts first; when the padded view holds more than 2,000
+// disputes (a county office looking at several towns) it draws those counts, one ring per village, instead of
+// the points, and a click on one zooms in. A town's whole view holds fewer and shows its points as before.
 //
-// Events: 'loading'; 'ready' {count, mode, truncated}; 'error' {error}; 'select' {id}.
+// Events: 'loading'; 'ready' {count, mode ('points', 'clusters' or 'counts'), truncated}; 'error' {error};
+// 'select' {id}.
 import { api } from '../api.js';
 
 /** Dot colour per status, also used by the legend. */
@@ -62,7 +66,11 @@ function clusterIcon(cluster) {
       open += 1;
     }
   }
-  const n = markers.length;
+  return ringIcon(markers.length, overdue, open);
+}
+
+/** A ring of `n` cases whose arcs are the overdue, other open and concluded shares, the count in its centre. */
+function ringIcon(n, overdue, open) {
   const a = (overdue / n) * 100;
   const b = ((overdue + open) / n) * 100;
   const size = Math.round(30 + Math.min(22, Math.sqrt(n) * 2));
@@ -79,6 +87,8 @@ export const DisputesLayer = L.LayerGroup.extend({
   options: {
     pane: 'pgDisputes', // the canvas's pane, above every area layer
     clusterBelowZoom: 16, // from this zoom every dispute is its own dot
+    countsBelowZoom: 13, // a view this wide asks the per-village counts first
+    maxPoints: 2000, // more disputes than this in the padded view: per-village counts instead of points
     limit: 5000, // disputes per request (the server's maximum)
     padding: 0.5, // the view padded by half its size on every side
   },
@@ -90,6 +100,8 @@ export const DisputesLayer = L.LayerGroup.extend({
     this._byId = new Map();
     this._generation = 0;
     this._renderer = L.canvas({ pane: this.options.pane, padding: 0.3, tolerance: 6 }); // a finger's slack
+    this._villageCounts = L.layerGroup();
+    this._totals = null; // {count, open, overdue} while per-village counts are drawn
   },
 
   _clusterGroup() {
@@ -111,6 +123,7 @@ export const DisputesLayer = L.LayerGroup.extend({
 
   onAdd(map) {
     L.LayerGroup.prototype.onAdd.call(this, map);
+    this.addLayer(this._villageCounts);
     map.on('zoomend', this._reportMode, this);
     map.on('moveend', this._moved, this);
     this.reload();
@@ -124,7 +137,13 @@ export const DisputesLayer = L.LayerGroup.extend({
   },
 
   _moved() {
-    if (this._box && !this._box.contains(this._map.getBounds())) {
+    if (!this._box) {
+      return;
+    }
+    if (this._totals && this._map.getZoom() !== this._countsZoom) {
+      this._box = null; // counts are asked again at another zoom: the new view may hold few enough for points
+      this.reload();
+    } else if (!this._box.contains(this._map.getBounds())) {
       this.reload();
     }
   },
@@ -158,9 +177,14 @@ export const DisputesLayer = L.LayerGroup.extend({
     return this._byId.has(Number(id));
   },
 
-  /** The GeoJSON features on the layer. */
+  /** The GeoJSON features on the layer (none while per-village counts are drawn: see totals()). */
   features() {
     return [...this._byId.values()].map((m) => m.feature);
+  },
+
+  /** {count, open, overdue} of the view while per-village counts are drawn, else null. */
+  totals() {
+    return this._totals && { ...this._totals };
   },
 
   reload() {
@@ -170,41 +194,88 @@ export const DisputesLayer = L.LayerGroup.extend({
     const generation = ++this._generation;
     const box = this._boxToAsk();
     const bbox = box.toBBoxString().split(',').map(Number);
+    const zoom = this._map.getZoom();
     this.fire('loading');
-    return Promise.all([api.disputes({ ...this._filters, bbox, limit: this.options.limit }), this._clusterGroup()])
-      .then(([collection]) => [collection]).then((collections) => {
+    const counts = zoom < this.options.countsBelowZoom
+      ? api.disputeClusters({ ...this._filters, bbox, zoom: Math.floor(zoom) }) : Promise.resolve(null);
+    return counts.then((villages) => {
       if (generation !== this._generation) {
         return 0;
       }
-      this._box = box;
-      const features = new Map();
-      let truncated = false;
-      for (const c of collections) {
-        truncated = truncated || Boolean(c.truncated);
-        c.features.forEach((f) => features.set(Number(f.id ?? f.properties.id), f));
+      const total = villages && villages.features.reduce((n, f) => n + f.properties.count, 0);
+      if (villages && total > this.options.maxPoints) {
+        this._box = box;
+        this._countsZoom = zoom;
+        this._drawCounts(villages.features);
+        return total;
       }
-      this._clusters.clearLayers();
-      this._byId.clear();
-      const markers = [];
-      for (const [id, f] of features) {
-        const m = this._marker(f);
-        this._byId.set(id, m);
-        markers.push(m);
-      }
-      this._clusters.addLayers(markers);
-      this._count = features.size;
-      this._truncated = truncated;
-      this._reportMode();
-      return features.size;
-    }, (error) => {
+      return this._loadPoints(generation, box, bbox);
+    }).catch((error) => {
       this.fire('error', { error });
       return 0;
     });
   },
 
+  _loadPoints(generation, box, bbox) {
+    return Promise.all([api.disputes({ ...this._filters, bbox, limit: this.options.limit }), this._clusterGroup()])
+      .then(([collection]) => {
+        if (generation !== this._generation) {
+          return 0;
+        }
+        this._box = box;
+        this._villageCounts.clearLayers();
+        this._totals = null;
+        this._clusters.clearLayers();
+        this._byId.clear();
+        const markers = [];
+        for (const f of collection.features) {
+          const m = this._marker(f);
+          this._byId.set(Number(f.id ?? f.properties.id), m);
+          markers.push(m);
+        }
+        this._clusters.addLayers(markers);
+        this._count = this._byId.size;
+        this._truncated = Boolean(collection.truncated);
+        this._reportMode();
+        return this._count;
+      });
+  },
+
+  /** One ring per village at a point inside it; a click zooms in to where its disputes are drawn one by one. */
+  _drawCounts(villages) {
+    if (this._clusters) {
+      this._clusters.clearLayers();
+    }
+    this._byId.clear();
+    this._villageCounts.clearLayers();
+    const totals = { count: 0, open: 0, overdue: 0 };
+    for (const f of villages) {
+      const p = f.properties;
+      const overdue = Math.min(p.overdue, p.open);
+      totals.count += p.count;
+      totals.open += p.open;
+      totals.overdue += overdue;
+      const [lng, lat] = f.geometry.coordinates;
+      const marker = L.marker([lat, lng], { icon: ringIcon(p.count, overdue, p.open - overdue), keyboard: false });
+      marker.feature = f;
+      marker.bindTooltip(`${p.name}：${p.count} 件（未结 ${p.open}${overdue ? `，逾期 ${overdue}` : ''}）`,
+        { direction: 'top' });
+      marker.on('click', () => this._map.setView([lat, lng], Math.max(this.options.countsBelowZoom,
+        this._map.getZoom() + 2)));
+      this._villageCounts.addLayer(marker);
+    }
+    this._totals = totals;
+    this._count = totals.count;
+    this._truncated = false;
+    this._reportMode();
+  },
+
   _reportMode() {
     if (this._map && this._count !== undefined) {
-      const mode = this._map.getZoom() >= this.options.clusterBelowZoom ? 'points' : 'clusters';
+      let mode = this._map.getZoom() >= this.options.clusterBelowZoom ? 'points' : 'clusters';
+      if (this._totals) {
+        mode = 'counts';
+      }
       this.fire('ready', { count: this._count, mode, truncated: this._truncated });
     }
   },
