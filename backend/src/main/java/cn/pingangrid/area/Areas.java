@@ -1,10 +1,15 @@
 package cn.pingangrid.area;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +18,7 @@ import cn.pingangrid.area.internal.Geography;
 import cn.pingangrid.area.internal.Grid;
 import cn.pingangrid.area.internal.Town;
 import cn.pingangrid.area.internal.Village;
+import cn.pingangrid.geo.Wgs84;
 
 /**
  * The area module's API for other modules: the town's villages, grids and buildings as small records, each read cut
@@ -27,6 +33,7 @@ public class Areas {
     private static final int GRID_CODE_LENGTH = 14;
 
     private final Geography geography;
+    private final Map<String, Point> labels = new ConcurrentHashMap<>();
 
     Areas(Geography geography) {
         this.geography = geography;
@@ -87,6 +94,41 @@ public class Areas {
     /** The whole road network (public geography, the same for everyone), in edge id order. */
     public List<RoadEdge> roadNetwork() {
         return geography.roadNetwork();
+    }
+
+    /**
+     * A point inside each village the caller sees, by code: where a count or a name is drawn for it. Computed once
+     * per village (outlines change only on import) and given only for the codes the caller's scoped read returns.
+     */
+    public Map<String, Point> villageLabelPoints() {
+        return labelPoints(geography.villageCodes(), code -> geography.village(code).map(Village::getBoundary));
+    }
+
+    /** As {@link #villageLabelPoints}, for the caller's grids. */
+    public Map<String, Point> gridLabelPoints() {
+        return labelPoints(geography.gridCodes(), code -> geography.grid(code).map(Grid::getBoundary));
+    }
+
+    private Map<String, Point> labelPoints(List<String> codes, Function<String, Optional<Polygon>> outline) {
+        Map<String, Point> points = new LinkedHashMap<>();
+        for (String code : codes) {
+            Point at = labels.computeIfAbsent(code, c -> outline.apply(c).map(Areas::inside).orElse(null));
+            if (at != null) {
+                points.put(code, at);
+            }
+        }
+        return points;
+    }
+
+    private static Point inside(Polygon outline) {
+        Point at = outline.getInteriorPoint();
+        at.setSRID(Wgs84.SRID);
+        return at;
+    }
+
+    @EventListener
+    void forgetLabelPoints(GeographyReady imported) {
+        labels.clear();
     }
 
     /** Every village's and grid's code and name, whoever asks. */

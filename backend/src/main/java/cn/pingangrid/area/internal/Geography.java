@@ -68,6 +68,16 @@ public class Geography {
         return queries.from(Village.class, "v").intersects("v.boundary", bbox).orderBy("v.code").list();
     }
 
+    /** The codes of the villages the caller sees, without reading their outlines. */
+    public List<String> villageCodes() {
+        return queries.from(Village.class, "v").orderBy("v.code").select("v.code", "", String.class);
+    }
+
+    /** The codes of the grids the caller sees, without reading their outlines. */
+    public List<String> gridCodes() {
+        return queries.from(Grid.class, "g").orderBy("g.code").select("g.code", "", String.class);
+    }
+
     public List<Grid> grids(Polygon bbox, String villageCode) {
         return queries.from(Grid.class, "g").intersects("g.boundary", bbox).equal("g.villageCode", villageCode)
                 .orderBy("g.code").list();

@@ -255,6 +255,28 @@ abstract class DisputeApiContract {
         assertThat(cluster.get("code").asString()).isEqualTo(f.ownGrid);
         assertThat(cluster.get("count").asLong()).isEqualTo(ids(f.get(DemoUsers.GRID_MANAGER,
                 "/api/disputes?type=ROAD_TRAFFIC&limit=5000")).size());
+        // each count is drawn at a point inside its own grid (from zoom 13) or village (below), named
+        assertThat(cluster.get("name").asString())
+                .isEqualTo(item("grids", f.ownGrid).properties().get("name").asString());
+        assertThat(item("grids", f.ownGrid).geometry().contains(point(clusters.get("features").get(0)))).isTrue();
+        JsonNode villages = DisputeFixtures.read(f.get(DemoUsers.GRID_MANAGER,
+                "/api/disputes/clusters?zoom=10&type=ROAD_TRAFFIC")).get("features");
+        assertThat(villages).hasSize(1);
+        assertThat(villages.get(0).get("properties").get("code").asString()).isEqualTo(f.ownVillage);
+        assertThat(villages.get(0).get("properties").get("name").asString())
+                .isEqualTo(item("villages", f.ownVillage).properties().get("name").asString());
+        assertThat(villages.get(0).get("properties").get("count").asLong()).isEqualTo(cluster.get("count").asLong());
+        assertThat(item("villages", f.ownVillage).geometry().contains(point(villages.get(0)))).isTrue();
+    }
+
+    private static cn.pingangrid.testsupport.TownDataset.Item item(String file, String code) {
+        return cn.pingangrid.testsupport.TownDataset.read(file).stream().filter(i -> i.code().equals(code))
+                .findFirst().orElseThrow();
+    }
+
+    private static Point point(JsonNode feature) {
+        JsonNode xy = feature.get("geometry").get("coordinates");
+        return Wgs84.point(xy.get(0).asDouble(), xy.get(1).asDouble());
     }
 
     @Test
