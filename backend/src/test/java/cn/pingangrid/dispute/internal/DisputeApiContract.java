@@ -24,6 +24,7 @@ import cn.pingangrid.geo.MetricProjection;
 import cn.pingangrid.geo.Wgs84;
 import cn.pingangrid.testsupport.DemoUsers;
 import tools.jackson.databind.JsonNode;
+import cn.pingangrid.dispute.DisputeStatus;
 import cn.pingangrid.dispute.DisputeLocations;
 
 /** The register and the workflow through the API, on either database. */
@@ -267,6 +268,40 @@ abstract class DisputeApiContract {
                 .isEqualTo(item("villages", f.ownVillage).properties().get("name").asString());
         assertThat(villages.get(0).get("properties").get("count").asLong()).isEqualTo(cluster.get("count").asLong());
         assertThat(item("villages", f.ownVillage).geometry().contains(point(villages.get(0)))).isTrue();
+    }
+
+    /**
+     * The counts of "the period plus every open case" (the map's default) are taken in two halves and added (the
+     * period's cases, the open ones outside it): they add up to exactly the points the list gives for the same
+     * filters, per village and per grid, whichever half holds the cases.
+     */
+    @Test
+    void countsOfThePeriodPlusEveryOpenCaseAddUpToThePoints() throws Exception {
+        f.register(DemoUsers.GRID_MANAGER, DisputeFixtures.body(DisputeFixtures.pointIn(f.ownGrid, 21), "MEDICAL",
+                "ORDINARY"));
+        String today = LocalDate.now().toString();
+        for (String period : List.of("from=" + today, "from=" + LocalDate.now().plusDays(1), "from=2000-01-01&to="
+                + today, "to=2000-12-31")) {
+            JsonNode points = DisputeFixtures.read(f.get(DemoUsers.TOWN_OFFICE, "/api/disputes?" + period
+                    + "&withOpen=true&limit=5000")).get("features");
+            long open = 0;
+            for (JsonNode point : points) {
+                open += DisputeStatus.CONCLUDED.contains(DisputeStatus.valueOf(point.get("properties").get("status")
+                        .asString())) ? 0 : 1;
+            }
+            assertThat(points.size()).as(period).isPositive();
+            for (int zoom : new int[] { 10, 14 }) {
+                long count = 0;
+                long countedOpen = 0;
+                for (JsonNode c : DisputeFixtures.read(f.get(DemoUsers.TOWN_OFFICE, "/api/disputes/clusters?"
+                        + period + "&withOpen=true&zoom=" + zoom)).get("features")) {
+                    count += c.get("properties").get("count").asLong();
+                    countedOpen += c.get("properties").get("open").asLong();
+                }
+                assertThat(count).as(period + " zoom " + zoom).isEqualTo(points.size());
+                assertThat(countedOpen).as(period + " zoom " + zoom).isEqualTo(open);
+            }
+        }
     }
 
     private static cn.pingangrid.testsupport.TownDataset.Item item(String file, String code) {
