@@ -146,8 +146,11 @@ request = function()
   local x, y = tile(p[1], p[2], 14)
   local path
   if kind == "disputes-map" then
-    -- exactly what webmap/js/layers/disputes.js asks: this month plus every open case, up to 5,000
+    -- what webmap/js/layers/disputes.js asked for the whole county before it drew counts: up to 5,000 points
     path = "/api/disputes?from=$month_start&withOpen=true&limit=5000"
+  elseif kind == "disputes-counts" then
+    -- what it asks now with the whole county in view: this month plus every open case, counted per village
+    path = "/api/disputes/clusters?from=$month_start&withOpen=true&zoom=10"
   elseif kind == "disputes-bbox" then
     local w, s, e, nn = bounds(x, y, 14)
     path = string.format("/api/disputes?from=$month_start&withOpen=true&limit=5000&bbox=%.6f,%.6f,%.6f,%.6f", w, s, e, nn)
@@ -216,11 +219,12 @@ jvm_cpu_ticks() { # port -> user + system CPU ticks of the instance listening th
 probe_path() {
   case $KIND in
     disputes-map) echo "/api/disputes?from=$month_start&withOpen=true&limit=5000" ;;
+    disputes-counts) echo "/api/disputes/clusters?from=$month_start&withOpen=true&zoom=10" ;;
     disputes-bbox) echo "/api/disputes?from=$month_start&withOpen=true&limit=5000&bbox=111.9,28.4,111.92,28.42" ;;
     *) echo "/tiles/${KIND#tile-}/14/13478/6835.mvt" ;;
   esac
 }
-KINDS=${KINDS:-"tile-buildings tile-disputes disputes-map disputes-bbox"}
+KINDS=${KINDS:-"tile-buildings tile-disputes disputes-map disputes-counts disputes-bbox"}
 think_label() { [ "$1" = 0 ] && echo "" || echo ", think ${1}ms"; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -163,6 +163,11 @@ request = function()
 end
 LUA
 
+# the floor of any signed-in request: the session read from the database and a few bytes of JSON, no query
+cat > "$work/me.lua" <<'LUA'
+request = function() return wrk.format("GET", "/api/me") end
+LUA
+
 # the raw PostGIS statements doing the same work
 cat > "$work/tile_buildings.sql" <<SQL
 \set x random($bx0, $bx1)
@@ -233,6 +238,7 @@ check() { # a request must answer 200 before it is measured
 check -H "Cookie: $session_pg" "http://127.0.0.1:$PORT/tiles/buildings/16/$bx0/$by0.mvt"
 check "http://127.0.0.1:$MS_PORT/ms?map=PINGAN&SERVICE=WFS&VERSION=1.0.0&REQUEST=GetFeature&TYPENAME=buildings&OUTPUTFORMAT=geojson&MAXFEATURES=1&BBOX=111.8,28.42,111.81,28.43"
 
+DURATION=3 http_rate "$PORT" "$session_pg" me > /dev/null
 for name in tile_buildings tile_roads buildings locate; do  # warm-up: JIT, pools, caches
   DURATION=3 http_rate "$PORT" "$session_pg" "$name" > /dev/null
   DURATION=3 http_rate "$H2_PORT" "$session_h2" "$name" > /dev/null
@@ -251,6 +257,7 @@ for run in $(seq 1 "$RUNS"); do
   for name in tile_buildings tile_roads; do
     measure "made_$name" http_rate "$MADE_PORT" "$session_made" "$name"
   done
+  measure api_me http_rate "$PORT" "$session_pg" me
   measure ms_wfs_buildings ms_rate ms_wfs_buildings
   measure ms_mvt_buildings ms_rate ms_mvt_buildings
 done
@@ -275,6 +282,9 @@ row 'buildings tile z16 made per request vs raw ST_AsMVT' made_tile_buildings sq
 row 'roads tile z14 made per request vs raw ST_AsMVT' made_tile_roads sql_tile_roads 0.8
 row 'buildings in a 0.01° box, GeoJSON, vs raw SQL' api_buildings sql_buildings 0.8
 row 'locate vs raw SQL' api_locate sql_locate 0.5
+row 'the floor, a signed-in GET /api/me, vs raw ST_AsMVT z16' api_me sql_tile_buildings 0.8
+row 'the floor, a signed-in GET /api/me, vs raw locate SQL' api_me sql_locate 0.5
+row 'the floor, a signed-in GET /api/me, vs MapServer WMS MVT' api_me ms_mvt_buildings 8
 row 'buildings tile z16 (kept) vs MapServer WMS MVT' api_tile_buildings ms_mvt_buildings 8
 row 'buildings tile z16 made per request vs MapServer WMS MVT' made_tile_buildings ms_mvt_buildings 8
 row 'buildings GeoJSON vs MapServer WFS GetFeature' api_buildings ms_wfs_buildings 8
