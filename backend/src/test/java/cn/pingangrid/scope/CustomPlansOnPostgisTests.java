@@ -18,7 +18,7 @@ import cn.pingangrid.testsupport.PostgisTest;
 
 /**
  * A statement with the box operator is never prepared on the server, so PostgreSQL plans each run for its box;
- * other statements are prepared after the driver's five runs and keep their plan (system.SpatialStatementPlans).
+ * other statements are prepared after the driver's five runs and keep their plan (scope.SpatialStatementPlans).
  */
 @PostgisTest
 class CustomPlansOnPostgisTests {

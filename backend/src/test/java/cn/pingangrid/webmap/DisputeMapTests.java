@@ -88,11 +88,8 @@ class DisputeMapTests {
      */
     @Test
     void disputesAreAskedForByTheViewsPaddedBox() {
-        List<TownDataset.Item> buildings = TownDataset.read("buildings");
-        Point west = buildings.stream().map(b -> b.geometry().getInteriorPoint())
-                .min(Comparator.comparingDouble(Point::getX)).orElseThrow();
-        Point east = buildings.stream().map(b -> b.geometry().getInteriorPoint())
-                .max(Comparator.comparingDouble(Point::getX)).orElseThrow();
+        Point west = endOfTown(Comparator.reverseOrder());
+        Point east = endOfTown(Comparator.naturalOrder());
         TownApi api = new TownApi(port);
         long westId = register(api, west);
         long eastId = register(api, east);
@@ -130,11 +127,8 @@ class DisputeMapTests {
      */
     @Test
     void aWideViewHoldingMoreThanTheLimitDrawsOneCountPerVillage() {
-        List<TownDataset.Item> buildings = TownDataset.read("buildings");
-        Point west = buildings.stream().map(b -> b.geometry().getInteriorPoint())
-                .min(Comparator.comparingDouble(Point::getX)).orElseThrow();
-        Point east = buildings.stream().map(b -> b.geometry().getInteriorPoint())
-                .max(Comparator.comparingDouble(Point::getX)).orElseThrow();
+        Point west = endOfTown(Comparator.reverseOrder());
+        Point east = endOfTown(Comparator.naturalOrder());
         TownApi api = new TownApi(port);
         register(api, west);
         register(api, east);
@@ -170,6 +164,12 @@ class DisputeMapTests {
         page.waitFor("the points again", p -> p.zoom() >= 14 && !"counts".equals(p.data("disputesMode")));
         assertThat(page.number("return pinganMap.layers.disputes.features().length")).isPositive();
         assertThat(page.consoleEntries(Level.SEVERE)).isEmpty();
+    }
+
+    /** A point in the town's westernmost (reverse order) or easternmost building. */
+    private static Point endOfTown(Comparator<Double> order) {
+        return TownDataset.read("buildings").stream().map(b -> b.geometry().getInteriorPoint())
+                .max(Comparator.comparing(Point::getX, order)).orElseThrow();
     }
 
     private static boolean has(MapPage p, long id) {

@@ -1,4 +1,4 @@
-package cn.pingangrid.system;
+package cn.pingangrid.scope;
 
 import java.io.Closeable;
 import java.lang.reflect.InvocationTargetException;
