@@ -39,8 +39,11 @@ function clusterIcon(cluster) {
   return ringIcon(markers.length, overdue, open);
 }
 
-/** A ring of `n` cases whose arcs are the overdue, other open and concluded shares, the count in its centre. */
-export function ringIcon(n, overdue, open) {
+/**
+ * A ring of `n` cases whose arcs are the overdue, other open and concluded shares, the count in its centre;
+ * `above`: drawn just above its point (where a village's name is written), not on it.
+ */
+export function ringIcon(n, overdue, open, above = false) {
   const a = (overdue / n) * 100;
   const b = ((overdue + open) / n) * 100;
   const size = Math.round(30 + Math.min(22, Math.sqrt(n) * 2));
@@ -50,7 +53,8 @@ export function ringIcon(n, overdue, open) {
     + ` ${SHARE_COLORS.concluded} ${b}% 100%)`;
   const count = L.DomUtil.create('span', '', html);
   count.textContent = String(n);
-  return L.divIcon({ html, className: 'pg-cluster', iconSize: [size, size] });
+  const lift = above ? { iconAnchor: [size / 2, size + 8], tooltipAnchor: [0, -size - 8] } : {};
+  return L.divIcon({ html, className: 'pg-cluster', iconSize: [size, size], ...lift });
 }
 
 /** The layer's cluster group, made and added on first use. */

@@ -1,6 +1,6 @@
 // The disputes layer's counts, loaded when a view is wider than zoom 13: the per-village counts are asked first,
 // and when the padded view holds more than the layer's maxPoints (a county office looking at several towns; a
-// town's own view never does) one ring per village is drawn instead of the points, at a point inside the village,
+// town's own view never does) one ring per village is drawn instead of the points, just above the village's name,
 // with the shares of overdue, other open and concluded cases. A click on a ring zooms in to its points.
 import { api } from '../api.js';
 import { ringIcon } from './dispute-clusters.js';
@@ -36,7 +36,8 @@ function draw(layer, villages) {
     totals.open += p.open;
     totals.overdue += overdue;
     const [lng, lat] = f.geometry.coordinates;
-    const marker = L.marker([lat, lng], { icon: ringIcon(p.count, overdue, p.open - overdue), keyboard: false });
+    const marker = L.marker([lat, lng], { icon: ringIcon(p.count, overdue, p.open - overdue, true),
+      keyboard: false });
     marker.feature = f;
     marker.bindTooltip(`${p.name}：${p.count} 件（未结 ${p.open}${overdue ? `，逾期 ${overdue}` : ''}）`,
       { direction: 'top' });
