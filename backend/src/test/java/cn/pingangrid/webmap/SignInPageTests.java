@@ -110,6 +110,17 @@ class SignInPageTests {
         assertThat(actual).isEqualTo(expected);
     }
 
+    /** The helper every browser test starts from: a request the last page still had to send must not outlive it. */
+    @Test
+    void signingOutBetweenTestsLeavesNothingOfTheLastPageRunning() throws InterruptedException {
+        page.open();
+        page.js("setTimeout(() => fetch('api/me'), 300)");
+        page.signOut();
+        page.consoleEntries(Level.ALL);
+        Thread.sleep(600);
+        assertThat(page.consoleEntries(Level.WARNING)).isEmpty();
+    }
+
     @Test
     void adminSeesTheAccountsPage() {
         page.consoleEntries(Level.ALL);
