@@ -98,8 +98,8 @@ final class MapPage {
     /**
      * Ends the browser's session, so the next page asks for a sign-in. The page the last test left is closed first
      * (about:blank): still loading, it would send its next request without a cookie and log that 401 into the
-     * following test's console (seen once in CI: a kpi.html left by an earlier class). CDP clears the cookies, as
-     * WebDriver's deleteAllCookies only reaches the open document's site.
+     * following test's console (seen once in CI: the previous test's home-panel month line, /api/kpis). CDP clears the
+     * cookies, as WebDriver's deleteAllCookies only reaches the open document's site.
      */
     MapPage signOut() {
         driver.get("about:blank");
